@@ -1,0 +1,4 @@
+"""OpenTelemetry traces, metrics and structured logs for the operations team.
+
+Not implemented yet.
+"""
