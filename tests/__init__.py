@@ -1,0 +1,1 @@
+"""Tests of notice-lookup (a package so that test helpers import as ``tests.<module>``)."""
