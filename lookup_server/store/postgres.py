@@ -1,0 +1,387 @@
+"""The PostgreSQL store: the shared primary (and its streaming replicas) of a site.
+
+Owns :class:`PostgresStore`: an asyncpg pool behind the async Store API. The hot-path
+``lookup`` is ONE statement (one round trip, one snapshot). Loads run in one
+transaction that first locks the ``data_state`` row (loads are serialised; versions
+follow commit order), COPY rows into temp tables chunk by chunk and upsert set-wise;
+the commit delivers ``NOTIFY notice_lookup_changes, '<version>'``. Every asyncpg
+error is converted here into a ``StoreError`` subclass; cancellation passes through.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from typing import Any, TypeVar
+
+import asyncpg
+
+from lookup_server.errors import StoreUnavailable
+from lookup_server.model import DataState, DocumentRecord, Provenance, Source
+from lookup_server.store import _common, _migrate
+from lookup_server.store import _postgres_sql as q
+from lookup_server.store._postgres_errors import (
+    DRIVER_ERRORS,
+    POOL_HAS_RESET,
+    driver_errors,
+    no_reset,
+)
+from lookup_server.store._postgres_sql import NOTIFY_CHANNEL
+from lookup_server.store.base import (
+    Change,
+    KeyFunction,
+    LoadReport,
+    LookupRequest,
+    LookupResult,
+    NoticeRead,
+    Store,
+    StoredNotice,
+)
+from lookup_server.store.codec import notice_from_json
+
+__all__ = ["NOTIFY_CHANNEL", "PostgresStore"]
+
+_T = TypeVar("_T")
+
+
+class PostgresStore(Store):
+    """Store on a PostgreSQL database. Open with :meth:`open` (or ``factory.open_store``)."""
+
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        *,
+        name: str,
+        source: Source,
+        acquire_timeout: float,
+        load_timeout: float,
+        chunk_size: int,
+        load_work_mem: str,
+        notice_cache_size: int,
+    ) -> None:
+        self.name = name
+        self.source = source
+        self._pool = pool
+        self._acquire_timeout = acquire_timeout
+        self._load_timeout = load_timeout
+        self._chunk = chunk_size
+        self._work_mem = load_work_mem
+        self._notices = _common.NoticeCache(notice_cache_size)
+        self._close_timeout = 10.0
+        self._closed = False
+
+    @classmethod
+    async def open(
+        cls,
+        dsn: str,
+        *,
+        name: str = "postgres",
+        source: Source = Source.PRIMARY,
+        min_size: int = 2,
+        max_size: int = 10,
+        command_timeout: float = 5.0,
+        connect_timeout: float = 5.0,
+        acquire_timeout: float = 5.0,
+        load_timeout: float = 3600.0,
+        max_inactive_connection_lifetime: float = 300.0,
+        statement_cache_size: int = 100,
+        chunk_size: int = _common.DEFAULT_CHUNK_ROWS,
+        load_work_mem: str = "256MB",
+        application_name: str = "notice-lookup",
+        notice_cache_size: int = _common.DEFAULT_NOTICE_CACHE,
+    ) -> PostgresStore:
+        """Create the pool (``min_size`` connections are opened now).
+
+        ``command_timeout`` bounds each read statement, ``load_timeout`` each statement
+        of a load, ``acquire_timeout`` the wait for a free (or new) connection.
+        ``notice_cache_size`` decoded candidate notices are kept (0: none).
+        """
+        options: dict[str, Any] = {}
+        if POOL_HAS_RESET:
+            options["reset"] = no_reset
+        with driver_errors(name, "connect"):
+            pool = await asyncpg.create_pool(
+                dsn,
+                min_size=min_size,
+                max_size=max_size,
+                command_timeout=command_timeout,
+                timeout=connect_timeout,
+                max_inactive_connection_lifetime=max_inactive_connection_lifetime,
+                statement_cache_size=statement_cache_size,
+                server_settings={"application_name": application_name},
+                **options,
+            )
+        return cls(
+            pool,
+            name=name,
+            source=source,
+            acquire_timeout=acquire_timeout,
+            load_timeout=load_timeout,
+            chunk_size=chunk_size,
+            load_work_mem=load_work_mem,
+            notice_cache_size=notice_cache_size,
+        )
+
+    # ------------------------------------------------------------ plumbing
+
+    def _errors(self, what: str) -> contextlib.AbstractContextManager[None]:
+        return driver_errors(self.name, what)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreUnavailable(self.name, "store is closed")
+
+    @contextlib.asynccontextmanager
+    async def _connection(self) -> AsyncIterator[asyncpg.Connection]:
+        self._check_open()
+        with self._errors("acquire"):
+            conn = await self._pool.acquire(timeout=self._acquire_timeout)
+        try:
+            yield conn
+        except BaseException:
+            with contextlib.suppress(*DRIVER_ERRORS):
+                await self._pool.release(conn)
+            raise
+        with self._errors("release"):
+            await self._pool.release(conn)
+
+    def _provenance(self, version: int, as_of: Any) -> Provenance:
+        state = DataState(version=version, as_of=as_of)
+        return Provenance(source=self.source, backend=self.name, state=state)
+
+    # ------------------------------------------------------------ schema
+
+    async def migrate(self) -> int:
+        """Apply pending migrations under an advisory lock; returns how many."""
+        async with self._connection() as conn:
+            with self._errors("migrate"):
+                async with conn.transaction():
+                    await conn.execute(q.MIGRATION_LOCK, q.MIGRATION_LOCK_KEY)
+                    await conn.execute(_migrate.CREATE_MIGRATIONS_TABLE["postgres"])
+                    applied = [r[0] for r in await conn.fetch(q.APPLIED_MIGRATIONS)]
+                    todo = _migrate.pending("postgres", self.name, applied)
+                    for migration in todo:
+                        await conn.execute(migration.sql)
+                        await conn.execute(q.RECORD_MIGRATION, migration.version, migration.name)
+        return len(todo)
+
+    async def check_schema(self) -> None:
+        """SchemaMismatch unless the database has exactly the schema this code needs."""
+        async with self._connection() as conn:
+            with self._errors("check schema"):
+                applied: list[int] | None = None
+                if await conn.fetchval(q.HAS_MIGRATIONS_TABLE):
+                    applied = [r[0] for r in await conn.fetch(q.APPLIED_MIGRATIONS)]
+        _migrate.require_current(self.name, applied)
+
+    # ------------------------------------------------------------ reads
+
+    async def lookup(self, request: LookupRequest) -> LookupResult:
+        limit = max(request.candidate_limit, 0)
+        async with self._connection() as conn:
+            with self._errors("lookup"):
+                row = await conn.fetchrow(
+                    q.LOOKUP, request.document_number, list(request.name_keys), limit
+                )
+        version, as_of, documents, ids, versions, docs, fetched = row
+        self._notices.seen_version(version)
+        return LookupResult(
+            state=DataState(version=version, as_of=as_of),
+            documents=tuple(_common.document_from_row(d) for d in json.loads(documents)),
+            candidates=self._notices.decode_all(ids or (), versions or (), docs or ()),
+            candidates_truncated=fetched > limit,
+            provenance=self._provenance(version, as_of),
+        )
+
+    async def get_notice(self, notice_id: str) -> NoticeRead:
+        async with self._connection() as conn:
+            with self._errors("get_notice"):
+                version, as_of, doc = await conn.fetchrow(q.GET_NOTICE, notice_id)
+        notice = notice_from_json(doc) if doc is not None else None
+        return NoticeRead(notice=notice, provenance=self._provenance(version, as_of))
+
+    async def state(self) -> DataState:
+        async with self._connection() as conn:
+            with self._errors("state"):
+                version, as_of = await conn.fetchrow(q.STATE)
+        return DataState(version=version, as_of=as_of)
+
+    async def changes_since(self, version: int, limit: int = 1000) -> list[Change]:
+        async with self._connection() as conn:
+            with self._errors("changes_since"):
+                rows = await conn.fetch(q.CHANGES_SINCE, version, limit)
+        return [_common.change_from_values(*row) for row in rows]
+
+    async def key_scheme(self) -> str | None:
+        async with self._connection() as conn:
+            with self._errors("key_scheme"):
+                scheme: str | None = await conn.fetchval(q.KEY_SCHEME)
+        return scheme
+
+    # ------------------------------------------------------------ writes
+
+    async def _write(
+        self, what: str, body: Callable[[asyncpg.Connection, int, str | None, Any], Awaitable[_T]]
+    ) -> _T:
+        """Run ``body(conn, version, key_scheme, now)`` in a transaction holding the lock.
+
+        Whatever ``body`` raises (a driver error already converted, or the caller's
+        iterable's own exception) rolls everything back and propagates unchanged.
+        """
+        async with self._connection() as conn:
+            tx = conn.transaction()
+            with self._errors(what):
+                await tx.start()
+            try:
+                with self._errors(what):
+                    version, scheme = await conn.fetchrow(q.LOCK_STATE, timeout=self._load_timeout)
+                    now, _ = await conn.fetchrow(q.LOAD_SETUP, self._work_mem)
+                result = await body(conn, version, scheme, now)
+            except BaseException:
+                with contextlib.suppress(*DRIVER_ERRORS):
+                    await tx.rollback()
+                raise
+            with self._errors(what):
+                await tx.commit()
+        return result
+
+    async def _sql(self, conn: asyncpg.Connection, what: str, sql: str, *args: Any) -> Any:
+        with self._errors(what):
+            return await conn.fetch(sql, *args, timeout=self._load_timeout)
+
+    async def _stage(
+        self,
+        conn: asyncpg.Connection,
+        table: str,
+        columns: tuple[str, ...],
+        rows: Iterable[_T],
+        convert: Callable[[int, _T], tuple[object, ...]],
+    ) -> int:
+        """COPY ``rows`` into ``table`` chunk by chunk; returns how many were read.
+
+        Chunks are pulled (and converted) on a worker thread so that parsing a large
+        file never stalls the event loop; exceptions from ``rows`` are not converted.
+        """
+        iterator = iter(rows)
+        read = 0
+        while chunk := await asyncio.to_thread(
+            _common.pull_chunk, iterator, read, self._chunk, convert
+        ):
+            with self._errors("load"):
+                await conn.copy_records_to_table(
+                    table, records=chunk, columns=("seq", *columns), timeout=self._load_timeout
+                )
+            read += len(chunk)
+        return read
+
+    async def _bump(self, conn: asyncpg.Connection, before: int, after: int, now: Any) -> None:
+        """Move the data version; NOTIFY listeners (delivered when the load commits)."""
+        if after != before:
+            await self._sql(conn, "load", q.SET_VERSION, after, now)
+            await self._sql(conn, "load", q.NOTIFY, NOTIFY_CHANNEL, str(after))
+
+    async def _finish(self, conn: asyncpg.Connection, report: LoadReport, now: Any) -> LoadReport:
+        await self._bump(conn, report.version_before, report.version_after, now)
+        return report
+
+    async def load_documents(self, rows: Iterable[DocumentRecord]) -> LoadReport:
+        def convert(seq: int, record: DocumentRecord) -> tuple[object, ...]:
+            return (seq, *_common.document_values(record))
+
+        async def body(
+            conn: asyncpg.Connection, before: int, _: str | None, now: Any
+        ) -> LoadReport:
+            await self._sql(conn, "load", q.STAGE_DOCUMENTS)
+            read = await self._stage(
+                conn, "stage_documents", _common.DOCUMENT_COLUMNS, rows, convert
+            )
+            [(distinct, outcomes)] = await self._sql(conn, "load", q.APPLY_DOCUMENTS, before, now)
+            report = _common.make_report(
+                rows_read=read,
+                distinct=distinct,
+                outcomes=json.loads(outcomes),
+                version_before=before,
+            )
+            return await self._finish(conn, report, now)
+
+        return await self._write("load_documents", body)
+
+    async def load_notices(
+        self,
+        rows: Iterable[StoredNotice],
+        *,
+        key_scheme: str,
+        snapshot_source: str | None = None,
+    ) -> LoadReport:
+        def convert(seq: int, stored: StoredNotice) -> tuple[object, ...]:
+            return (seq, *_common.notice_values(stored))
+
+        async def body(
+            conn: asyncpg.Connection, before: int, scheme: str | None, now: Any
+        ) -> LoadReport:
+            if scheme is not None and scheme != key_scheme:
+                raise _common.key_scheme_mismatch(self.name, scheme, key_scheme)
+            if scheme is None:
+                await self._sql(conn, "load", q.SET_KEY_SCHEME, key_scheme)
+            await self._sql(conn, "load", q.STAGE_NOTICES)
+            await self._sql(conn, "load", q.NOTICE_DIFF_TABLE)
+            read = await self._stage(conn, "stage_notices", _common.NOTICE_COLUMNS, rows, convert)
+            [(distinct,)] = await self._sql(conn, "load", q.COUNT_STAGED_NOTICES)
+            await self._sql(conn, "load", q.NOTICE_DIFF, before)
+            if snapshot_source is not None:
+                await self._sql(conn, "load", q.SWEEP_NOTICES, before, snapshot_source)
+            for sql in q.APPLY_NOTICES:
+                await self._sql(conn, "load", sql, *((now,) if "$1" in sql else ()))
+            outcomes = dict(await self._sql(conn, "load", q.NOTICE_OUTCOMES))
+            report = _common.make_report(
+                rows_read=read, distinct=distinct, outcomes=outcomes, version_before=before
+            )
+            return await self._finish(conn, report, now)
+
+        return await self._write("load_notices", body)
+
+    async def rekey_notices(self, keys_of: KeyFunction, key_scheme: str) -> int:
+        def new_keys(chunk: list[Any], first_version: int) -> list[tuple[object, ...]]:
+            return [
+                (nid, sorted(keys_of(notice_from_json(doc))), first_version + i)
+                for i, (nid, doc) in enumerate(chunk)
+            ]
+
+        async def body(conn: asyncpg.Connection, before: int, _: str | None, now: Any) -> int:
+            await self._sql(conn, "rekey", q.STAGE_REKEY)
+            with self._errors("rekey"):
+                cursor = await conn.cursor(q.ACTIVE_NOTICES)
+            count = 0
+            while True:
+                with self._errors("rekey"):
+                    chunk = await cursor.fetch(self._chunk, timeout=self._load_timeout)
+                if not chunk:
+                    break
+                staged = await asyncio.to_thread(new_keys, chunk, before + count + 1)
+                with self._errors("rekey"):
+                    await conn.copy_records_to_table(
+                        "rekey", records=staged, timeout=self._load_timeout
+                    )
+                count += len(chunk)
+            for sql in q.APPLY_REKEY:
+                await self._sql(conn, "rekey", sql, *((now,) if "$1" in sql else ()))
+            await self._sql(conn, "rekey", q.SET_KEY_SCHEME, key_scheme)
+            await self._bump(conn, before, before + count, now)
+            return count
+
+        return await self._write("rekey_notices", body)
+
+    # ------------------------------------------------------------ lifecycle
+
+    async def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            async with asyncio.timeout(self._close_timeout):
+                await self._pool.close()
+        except (TimeoutError, *DRIVER_ERRORS):
+            # Connections still busy or the server is gone: drop them without goodbye.
+            self._pool.terminate()

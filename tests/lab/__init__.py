@@ -1,0 +1,1 @@
+"""Throwaway infrastructure for tests and benchmarks (PostgreSQL clusters, free ports)."""

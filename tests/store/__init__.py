@@ -1,0 +1,1 @@
+"""Store tests: the contract both engines share, and engine-specific behaviour."""
