@@ -1,0 +1,119 @@
+"""The NoticeLookup servicer: protobuf in, domain call, protobuf out.
+
+Thin by design. What every call shares (admission under a bounded number of calls in
+flight, the deadline budget, mapping domain errors to status codes) lives in
+:class:`CallGuard`; the checks live in :mod:`lookup_server.checker`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import grpc
+
+from lookup_server import errors
+from lookup_server.api import convert
+from lookup_server.api.status import to_status
+from lookup_server.checker import Checker
+from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
+from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class CallLimits:
+    #: Calls admitted at once; more are refused with RESOURCE_EXHAUSTED, not queued.
+    max_in_flight: int = 256
+    #: Budget when the caller set no deadline.
+    default_deadline_s: float = 2.0
+    #: Upper bound on any call's budget, whatever the caller asked.
+    max_deadline_s: float = 10.0
+
+
+class CallGuard:
+    """Admission, deadline and error mapping shared by every RPC."""
+
+    def __init__(self, limits: CallLimits) -> None:
+        self.limits = limits
+        self.in_flight = 0
+        self.shed = 0
+
+    def budget(self, context: grpc.aio.ServicerContext) -> float:
+        remaining = context.time_remaining()
+        if remaining is None:
+            return self.limits.default_deadline_s
+        return max(0.0, min(float(remaining), self.limits.max_deadline_s))
+
+    async def run(self, context: grpc.aio.ServicerContext, call: Callable[[], Awaitable[T]]) -> T:
+        if self.in_flight >= self.limits.max_in_flight:
+            self.shed += 1
+            await context.abort_with_status(
+                to_status(
+                    errors.Overloaded(f"{self.in_flight} calls in flight; retry on another server")
+                )
+            )
+        self.in_flight += 1
+        failure: errors.NoticeLookupError
+        try:
+            async with asyncio.timeout(self.budget(context)):
+                return await call()
+        except TimeoutError:
+            failure = errors.DeadlineExceeded("deadline exceeded before an answer was ready")
+        except errors.NoticeLookupError as exc:
+            failure = exc
+            if isinstance(exc, errors.StoreError):
+                log.warning("store error: %s", exc)
+        finally:
+            self.in_flight -= 1
+        await context.abort_with_status(to_status(failure))
+        raise AssertionError("abort_with_status returned")  # pragma: no cover
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class NoticeLookupService(pb_grpc.NoticeLookupServicer):
+    def __init__(
+        self, checker: Checker, guard: CallGuard, clock: Callable[[], dt.datetime] = _now
+    ) -> None:
+        self.checker = checker
+        self.guard = guard
+        self.clock = clock
+
+    async def CheckTraveler(
+        self, request: pb.CheckTravelerRequest, context: grpc.aio.ServicerContext
+    ) -> pb.CheckTravelerResponse:
+        async def call() -> pb.CheckTravelerResponse:
+            now = self.clock()
+            query = convert.traveller_query(request, today=now.date())
+            result = await self.checker.check_traveller(query)
+            return convert.check_traveler_response(result, self.clock())
+
+        return await self.guard.run(context, call)
+
+    async def CheckDocument(
+        self, request: pb.CheckDocumentRequest, context: grpc.aio.ServicerContext
+    ) -> pb.CheckDocumentResponse:
+        async def call() -> pb.CheckDocumentResponse:
+            key, document_type = convert.document_key(request)
+            result = await self.checker.check_document(key, document_type)
+            return convert.check_document_response(result, self.clock())
+
+        return await self.guard.run(context, call)
+
+    async def GetNotice(
+        self, request: pb.GetNoticeRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetNoticeResponse:
+        async def call() -> pb.GetNoticeResponse:
+            answer = await self.checker.get_notice(convert.notice_id(request))
+            return convert.get_notice_response(answer, self.clock())
+
+        return await self.guard.run(context, call)

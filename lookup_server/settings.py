@@ -1,0 +1,171 @@
+"""Typed settings: built once at start-up from defaults, a TOML file, the environment
+and command-line flags (in increasing priority), validated, then passed down.
+
+Environment variables use the prefix ``NOTICE_LOOKUP_``: ``NOTICE_LOOKUP_DATABASE_URL``,
+``NOTICE_LOOKUP_LISTEN``, ``NOTICE_LOOKUP_SOP_PATH``; nested groups use ``__``:
+``NOTICE_LOOKUP_MATCHING__HIT_THRESHOLD=0.92``. The settings file is given with
+``--config`` or ``NOTICE_LOOKUP_CONFIG``; ``docs/configuration.md`` lists every key.
+Nothing here is read at import time and nothing is global.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from lookup_server.errors import ConfigError
+
+DEFAULT_DATABASE_URL = "sqlite:///data/notice-lookup.db"
+DEFAULT_LISTEN = "127.0.0.1:50051"
+
+
+def split_host_port(address: str) -> tuple[str, int]:
+    """``host:port`` or ``[v6]:port`` -> (host, port); raises ValueError."""
+    host, sep, port_text = address.rpartition(":")
+    if not sep or not host or not port_text.isdigit():
+        raise ValueError(f"{address!r} is not HOST:PORT")
+    port = int(port_text)
+    if not 0 <= port <= 65535:
+        raise ValueError(f"port {port} out of range")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    return host, port
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class _Group(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ServerSettings(_Group):
+    max_in_flight: int = Field(256, ge=1, le=100_000)
+    default_deadline_s: float = Field(2.0, gt=0, le=60)
+    max_deadline_s: float = Field(10.0, gt=0, le=300)
+    shutdown_grace_s: float = Field(10.0, ge=0, le=300)
+    reflection: bool = True
+    event_loop: Literal["uvloop", "asyncio"] = "uvloop"
+
+
+class MatchingSettings(_Group):
+    hit_threshold: float = Field(0.90, gt=0, le=1)
+    possible_threshold: float = Field(0.75, gt=0, le=1)
+    min_name_score: float = Field(0.70, ge=0, le=1)
+    candidate_limit: int = Field(200, ge=1, le=5000)
+    max_matches: int = Field(10, ge=1, le=100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> MatchingSettings:
+        if self.possible_threshold > self.hit_threshold:
+            raise ValueError("possible_threshold must not exceed hit_threshold")
+        return self
+
+
+class TlsSettings(_Group):
+    """Server certificate; with ``client_ca`` every client must present a certificate."""
+
+    cert_file: Path
+    key_file: Path
+    client_ca_file: Path | None = None
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="NOTICE_LOOKUP_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+    )
+
+    database_url: str = DEFAULT_DATABASE_URL
+    listen: str = DEFAULT_LISTEN
+    sop_path: Path | None = None
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    #: Plaintext gRPC on a non-loopback address (never in production: use tls).
+    allow_insecure_remote: bool = False
+    server: ServerSettings = ServerSettings()
+    matching: MatchingSettings = MatchingSettings()
+    tls: TlsSettings | None = None
+
+    @field_validator("database_url")
+    @classmethod
+    def _url_scheme(cls, value: str) -> str:
+        scheme = value.split("://", 1)[0] if "://" in value else ""
+        if scheme not in {"sqlite", "postgresql", "postgres"}:
+            raise ValueError("must start with sqlite://, postgresql:// or postgres://")
+        return value
+
+    @field_validator("listen")
+    @classmethod
+    def _listen(cls, value: str) -> str:
+        split_host_port(value)
+        return value
+
+    @model_validator(mode="after")
+    def _plaintext_only_on_loopback(self) -> Settings:
+        host, _ = split_host_port(self.listen)
+        if self.tls is None and not is_loopback(host) and not self.allow_insecure_remote:
+            raise ValueError(
+                f"listen address {self.listen} is not loopback and no tls is configured: "
+                "configure tls (cert_file, key_file, client_ca_file) or set "
+                "allow_insecure_remote for a test network"
+            )
+        return self
+
+    @property
+    def listen_host_port(self) -> tuple[str, int]:
+        return split_host_port(self.listen)
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Build settings: defaults < TOML file < environment < ``overrides`` (flags).
+
+    ``None`` overrides are ignored, so unset command-line flags do not hide the
+    environment. Raises ConfigError with every problem listed.
+    """
+    given = {k: v for k, v in overrides.items() if v is not None}
+
+    class _FromFile(Settings):
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+            if config_file is not None:
+                sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config_file))
+            return tuple(sources)
+
+    if config_file is not None and not config_file.is_file():
+        raise ConfigError(f"settings file {config_file} does not exist")
+    try:
+        built = _FromFile(**given)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise ConfigError(f"invalid settings: {problems}") from exc
+    except ValueError as exc:  # malformed TOML
+        raise ConfigError(f"settings file {config_file}: {exc}") from exc
+    return built

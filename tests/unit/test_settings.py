@@ -1,0 +1,79 @@
+"""Settings: layering (defaults < file < environment < flags) and validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lookup_server.errors import ConfigError
+from lookup_server.settings import DEFAULT_LISTEN, load_settings, split_host_port
+
+
+def test_defaults_are_the_embedded_loopback_setup(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NOTICE_LOOKUP_DATABASE_URL", raising=False)
+    monkeypatch.delenv("NOTICE_LOOKUP_LISTEN", raising=False)
+    settings = load_settings()
+    assert settings.listen == DEFAULT_LISTEN == "127.0.0.1:50051"
+    assert settings.database_url.startswith("sqlite:///")
+
+
+def test_layering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text(
+        'database_url = "postgresql://file/db"\nlisten = "127.0.0.1:7000"\n'
+        "[matching]\nhit_threshold = 0.93\ncandidate_limit = 50\n"
+    )
+    monkeypatch.setenv("NOTICE_LOOKUP_LISTEN", "127.0.0.1:7001")
+    monkeypatch.setenv("NOTICE_LOOKUP_MATCHING__CANDIDATE_LIMIT", "60")
+    settings = load_settings(config, listen=None, database_url="sqlite:///flag.db")
+    assert settings.database_url == "sqlite:///flag.db"  # flag beats file
+    assert settings.listen == "127.0.0.1:7001"  # environment beats file; unset flag ignored
+    assert settings.matching.hit_threshold == 0.93  # from the file
+    assert settings.matching.candidate_limit == 60  # environment beats file
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"database_url": "mysql://x"}, "database_url"),
+        ({"listen": "nowhere"}, "listen"),
+        ({"listen": "0.0.0.0:50051"}, "not loopback"),
+        ({"log_level": "loud"}, "log_level"),
+    ],
+)
+def test_invalid_settings_name_the_setting(overrides: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_settings(**overrides)
+
+
+def test_invalid_file_values_and_unknown_keys(tmp_path: Path) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text("[matching]\nhit_threshold = 0.5\npossible_threshold = 0.8\n")
+    with pytest.raises(ConfigError, match="possible_threshold must not exceed"):
+        load_settings(config)
+    config.write_text("colour = 'red'\n")
+    with pytest.raises(ConfigError, match="colour"):
+        load_settings(config)
+    config.write_text("this is not toml")
+    with pytest.raises(ConfigError, match=str(config)):
+        load_settings(config)
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings(tmp_path / "absent.toml")
+
+
+def test_remote_plaintext_needs_an_explicit_opt_in() -> None:
+    settings = load_settings(listen="0.0.0.0:50051", allow_insecure_remote=True)
+    assert settings.listen_host_port == ("0.0.0.0", 50051)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("127.0.0.1:1", ("127.0.0.1", 1)),
+        ("[::1]:50051", ("::1", 50051)),
+        ("localhost:0", ("localhost", 0)),
+    ],
+)
+def test_split_host_port(text: str, expected: tuple[str, int]) -> None:
+    assert split_host_port(text) == expected
