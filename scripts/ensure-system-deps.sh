@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the server binaries that the tests start themselves are installed:
-# PostgreSQL (initdb, pg_ctl, pg_basebackup) and Redis (redis-server).
+# PostgreSQL (initdb, pg_ctl, pg_basebackup), Redis (redis-server) and openssl (the
+# TLS tests make their own throwaway certificates with it).
 # The tests never use the machine's own PostgreSQL or Redis services; they start
 # throwaway instances on free loopback ports. Installs with apt-get where missing.
 set -euo pipefail
@@ -14,6 +15,7 @@ have_redis() { command -v redis-server >/dev/null 2>&1; }
 missing=()
 have_postgres || missing+=(postgresql)
 have_redis || missing+=(redis-server)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "installing missing server binaries: ${missing[*]}" >&2

@@ -9,6 +9,7 @@ answer can show which token matched which.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler
@@ -35,8 +36,13 @@ class NameComparison:
     notice_unmatched: int
 
 
+@functools.lru_cache(maxsize=500_000)
 def token_similarity(a: str, b: str) -> tuple[float, str]:
-    """Similarity of two normalised tokens in [0, 1] and the method that gave it."""
+    """Similarity of two normalised tokens in [0, 1] and the method that gave it.
+
+    Cached: border names repeat (the same common tokens meet again and again), and a
+    check compares each traveller token with the tokens of up to a few hundred notices.
+    """
     if a == b:
         return 1.0, "exact"
     if len(a) == 1 or len(b) == 1:
@@ -53,56 +59,45 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     return jw, "jaro-winkler"
 
 
-@dataclass(frozen=True, slots=True)
-class _Item:
-    text: str
-    indices: frozenset[int]
-
-
-def _items(tokens: tuple[str, ...]) -> list[_Item]:
-    items = [_Item(t, frozenset({i})) for i, t in enumerate(tokens)]
-    items += [
-        _Item(tokens[i] + tokens[i + 1], frozenset({i, i + 1})) for i in range(len(tokens) - 1)
-    ]
-    return items
-
-
 def compare_names(query: NameTokens, notice: NameTokens) -> NameComparison:
-    """Score how well two names agree, in [0, 1], with the token pairing."""
-    q_tokens, n_tokens = query.core, notice.core
-    if not q_tokens or not n_tokens:
-        return NameComparison(0.0, (), len(q_tokens), len(n_tokens))
-    candidates: list[tuple[float, int, str, _Item, _Item]] = []
-    for qi in _items(q_tokens):
-        for ni in _items(n_tokens):
-            if len(qi.indices) > 1 and len(ni.indices) > 1:
-                continue  # glued pairs only ever stand for one token on the other side
-            sim, method = token_similarity(qi.text, ni.text)
+    """Score how well two names agree, in [0, 1], with the token pairing.
+
+    Greedy pairing, best similarity first: items (tokens, and adjacent tokens glued
+    together) are paired while neither side's positions are taken. A glued item only
+    ever pairs with a single token on the other side.
+    """
+    q_count, n_count = len(query.core), len(notice.core)
+    if not q_count or not n_count:
+        return NameComparison(0.0, (), q_count, n_count)
+    candidates: list[tuple[float, int, str, str, int, str, int]] = []
+    for q_text, q_mask in query.items:
+        q_glued = q_mask & (q_mask - 1)  # non-zero when two positions are covered
+        for n_text, n_mask in notice.items:
+            if q_glued and n_mask & (n_mask - 1):
+                continue
+            sim, method = token_similarity(q_text, n_text)
             if sim >= MIN_PAIR_SIMILARITY:
-                span = len(qi.indices) + len(ni.indices)
-                candidates.append((sim, span, method, qi, ni))
+                span = q_mask.bit_count() + n_mask.bit_count()
+                candidates.append((sim, span, method, q_text, q_mask, n_text, n_mask))
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
 
-    used_q: set[int] = set()
-    used_n: set[int] = set()
-    q_weight = 0.0
-    n_weight = 0.0
+    used_q = used_n = 0
+    q_weight = n_weight = 0.0
     alignments: list[TokenAlignment] = []
-    for sim, _span, method, qi, ni in candidates:
-        if qi.indices & used_q or ni.indices & used_n:
+    for sim, _span, method, q_text, q_mask, n_text, n_mask in candidates:
+        if q_mask & used_q or n_mask & used_n:
             continue
-        used_q |= qi.indices
-        used_n |= ni.indices
-        q_weight += sim * len(qi.indices)
-        n_weight += sim * len(ni.indices)
-        alignments.append(TokenAlignment(qi.text, ni.text, round(sim, 4), method))
-    for i, token in enumerate(q_tokens):
-        if i not in used_q:
+        used_q |= q_mask
+        used_n |= n_mask
+        q_weight += sim * q_mask.bit_count()
+        n_weight += sim * n_mask.bit_count()
+        alignments.append(TokenAlignment(q_text, n_text, round(sim, 4), method))
+    for i, token in enumerate(query.core):
+        if not used_q >> i & 1:
             alignments.append(TokenAlignment(token, "", 0.0, "unmatched"))
 
-    q_count, n_count = len(q_tokens), len(n_tokens)
-    q_unmatched = q_count - len(used_q)
-    n_unmatched = n_count - len(used_n)
+    q_unmatched = q_count - used_q.bit_count()
+    n_unmatched = n_count - used_n.bit_count()
     if q_count < n_count:
         score = q_weight / q_count - UNMATCHED_TOKEN_PENALTY * n_unmatched
     elif n_count < q_count:

@@ -111,6 +111,10 @@ class NameTokens:
     particles: tuple[str, ...]
     surname_core: tuple[str, ...]
     vowelless: bool
+    #: What the scorer pairs: each core token, and each pair of adjacent core tokens
+    #: glued together (ABDUL RAHMAN -> ABDULRAHMAN), with the bit mask of the core
+    #: positions it covers. Computed once per distinct name.
+    items: tuple[tuple[str, int], ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -142,9 +146,12 @@ def name_tokens(surname: str, given_names: str) -> NameTokens:
         if token not in seen:
             seen.add(token)
             core.append(token)
+    items = [(token, 1 << i) for i, token in enumerate(core)]
+    items += [(core[i] + core[i + 1], 3 << i) for i in range(len(core) - 1)]
     return NameTokens(
         core=tuple(core),
         particles=tuple(sur_particles + giv_particles),
         surname_core=tuple(dict.fromkeys(sur_core)),
         vowelless=is_vowelless_script(surname + given_names),
+        items=tuple(items),
     )

@@ -24,7 +24,7 @@ from lookup_server.store.base import Change, ChangeKind, LoadReport, StoredNotic
 from lookup_server.store.codec import notice_from_json, notice_to_json
 
 #: Decoded notices kept per store (see NoticeCache); 0 disables the cache.
-DEFAULT_NOTICE_CACHE = 20_000
+DEFAULT_NOTICE_CACHE = 100_000  # decoded notices kept per store: a full list of ~50k-100k
 #: Rows staged per round trip / executemany; bounds the memory a load holds.
 DEFAULT_CHUNK_ROWS = 10_000
 

@@ -1,8 +1,7 @@
 """A real server on port 0 over a real store, and a channel to it.
 
-The store is SQLite by default; the ``postgres`` marker's tests get the same server on
-the throwaway PostgreSQL. Data: a few hand-made notices and documents, so that every
-expected verdict is obvious from this file.
+``harness`` runs each test once per engine (SQLite, PostgreSQL). Data: a few hand-made
+notices and documents, so that every expected verdict is obvious from this file.
 """
 
 from __future__ import annotations
@@ -133,10 +132,11 @@ def make_settings() -> SettingsFactory:
 
 
 @pytest.fixture
-async def harness(sqlite_url: str, make_settings: SettingsFactory) -> AsyncIterator[Harness]:
-    store = await open_store(sqlite_url)
+async def harness(store_url: str, make_settings: SettingsFactory) -> AsyncIterator[Harness]:
+    """A server over each engine in turn (SQLite, then the throwaway PostgreSQL)."""
+    store = await open_store(store_url)
     await load_fixture_data(store)
-    h = await start_harness(store, make_settings(database_url=sqlite_url))
+    h = await start_harness(store, make_settings(database_url=store_url))
     try:
         yield h
     finally:
