@@ -40,10 +40,23 @@ CROSS JOIN LATERAL (
         SELECT m.notice_id, m.rank, n.version, n.doc::text AS doc
         FROM (
             SELECT k.notice_id,
-                   row_number() OVER (ORDER BY count(*) DESC, k.notice_id COLLATE "C") AS rank
+                   row_number() OVER (
+                       ORDER BY sum(w.weight) DESC, k.notice_id COLLATE "C"
+                   ) AS rank
             FROM notice_keys AS k
-            WHERE k.key = ANY($2::text[])
+            JOIN (
+                -- weight of a key: ln(1 + df_max / df), df = notices having it
+                SELECT q.key,
+                       ln(1.0 + max(q.df) OVER () / q.df)
+                           * CASE WHEN q.key LIKE 'd:%' THEN 0.25 ELSE 1.0 END AS weight,
+                       q.key LIKE 'y:%' AS rank_only
+                FROM (
+                    SELECT key, count(*)::float8 AS df
+                    FROM notice_keys WHERE key = ANY($2::text[]) GROUP BY key
+                ) AS q
+            ) AS w ON w.key = k.key
             GROUP BY k.notice_id
+            HAVING bool_or(NOT w.rank_only)
             ORDER BY rank
             LIMIT $3::int + 1
         ) AS m

@@ -28,11 +28,24 @@ ORDER BY issuing_country
 CANDIDATES = """
 SELECT n.id, n.version, n.doc
 FROM (
-    SELECT notice_id, count(*) AS shared
-    FROM notice_keys
-    WHERE key IN (SELECT value FROM json_each(?))
-    GROUP BY notice_id
-    ORDER BY shared DESC, notice_id
+    SELECT k.notice_id, sum(w.weight) AS shared
+    FROM notice_keys AS k
+    JOIN (
+        -- weight of a key: ln(1 + df_max / df), df = notices having it
+        SELECT q.key,
+               ln(1.0 + max(q.df) OVER () / q.df)
+                   * CASE WHEN q.key LIKE 'd:%' THEN 0.25 ELSE 1.0 END AS weight,
+               q.key LIKE 'y:%' AS rank_only
+        FROM (
+            SELECT key, CAST(count(*) AS REAL) AS df
+            FROM notice_keys
+            WHERE key IN (SELECT value FROM json_each(?))
+            GROUP BY key
+        ) AS q
+    ) AS w ON w.key = k.key
+    GROUP BY k.notice_id
+    HAVING max(NOT w.rank_only)
+    ORDER BY shared DESC, k.notice_id
     LIMIT ?
 ) AS m
 JOIN notices AS n ON n.id = m.notice_id AND n.status = 'active'

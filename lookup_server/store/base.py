@@ -107,8 +107,14 @@ class Store(abc.ABC):
     async def lookup(self, request: LookupRequest) -> LookupResult:
         """Documents with the number and candidate notices, in one snapshot.
 
-        Candidates are active notices sharing at least one of ``name_keys``, ordered
-        by the number of keys they share (most first), at most ``candidate_limit``.
+        Candidates are active notices sharing at least one of ``name_keys`` (keys
+        starting ``y:`` only rank, they never make a notice a candidate on their own),
+        ordered by the sum of the weights of the keys they share, most first, then by
+        id; at most ``candidate_limit``. A key's weight is ``ln(1 + df_max / df)``,
+        where ``df`` is the number of notices having the key and ``df_max`` the largest
+        ``df`` among the request's keys: a rare shared key counts for more than a common
+        one (TAMIMI against MUHAMMAD). Keys starting ``d:`` (fuzzy: one of many
+        neighbours of a token) count a quarter.
         Cancelled notices and cancelled document records are never returned.
         """
 

@@ -247,7 +247,7 @@ async def test_cancelled_load_writes_nothing(store: Store) -> None:
 # ---------------------------------------------------------------- notices
 
 
-async def test_candidates_ordered_by_shared_keys_then_id(store: Store) -> None:
+async def test_candidates_ordered_by_weight_of_shared_keys_then_id(store: Store) -> None:
     await store.load_notices(
         [
             stored("N-one", ["a"]),
@@ -258,10 +258,24 @@ async def test_candidates_ordered_by_shared_keys_then_id(store: Store) -> None:
         ],
         key_scheme="s1",
     )
+    # df: a 3, b 3, c 2 -> weights ln 2, ln 2, ln 2.5: sharing the rarer c ranks higher.
     result = await store.lookup(LookupRequest(None, ("a", "b", "c")))
-    assert [n.notice_id for n in result.candidates] == ["N-three", "N-two-a", "N-two-b", "N-one"]
+    assert [n.notice_id for n in result.candidates] == ["N-three", "N-two-b", "N-two-a", "N-one"]
     assert result.candidates_truncated is False
     assert (await store.lookup(LookupRequest(None, ()))).candidates == ()
+
+
+async def test_rank_only_keys_order_but_never_select(store: Store) -> None:
+    await store.load_notices(
+        [
+            stored("N-year", ["y:1980", "x"]),
+            stored("N-name", ["a"]),
+            stored("N-name-year", ["a", "y:1980"]),
+        ],
+        key_scheme="s1",
+    )
+    result = await store.lookup(LookupRequest(None, ("a", "y:1980")))
+    assert [n.notice_id for n in result.candidates] == ["N-name-year", "N-name"]
 
 
 async def test_candidate_limit_and_truncation(store: Store) -> None:
@@ -445,3 +459,16 @@ async def test_a_changed_notice_is_never_served_from_a_stale_decode(store: Store
     assert (await store.lookup(request)).candidates[0].names[0].surname == "OLD"
     await store.load_notices([stored("N1", ["k"], surname="NEW")], key_scheme="s1")
     assert (await store.lookup(request)).candidates[0].names[0].surname == "NEW"
+
+
+async def test_fuzzy_keys_count_a_quarter(store: Store) -> None:
+    await store.load_notices(
+        [
+            stored("N-fuzzy", ["d:1", "d:2", "d:3"]),
+            stored("N-exact", ["t:1"]),
+        ],
+        key_scheme="s1",
+    )
+    # every key has df 1: weight ln 2 each, fuzzy ones a quarter: 3/4 ln 2 < ln 2
+    result = await store.lookup(LookupRequest(None, ("d:1", "d:2", "d:3", "t:1")))
+    assert [n.notice_id for n in result.candidates] == ["N-exact", "N-fuzzy"]
