@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from lookup_server.checker import Checker, CheckerOptions
 from lookup_server.errors import SchemaMismatch
+from lookup_server.matching import chinese
 from lookup_server.matching.keys import KEY_SCHEME
 from lookup_server.matching.scorer import Matcher, Thresholds
 from lookup_server.settings import Settings
@@ -55,6 +56,7 @@ async def build_app(settings: Settings, *, store: Store | None = None) -> App:
     except BaseException:
         await store.close()
         raise
+    chinese.pinyin_syllables()  # built once here, not inside the first check
     checker = Checker(
         store,
         build_matcher(settings),

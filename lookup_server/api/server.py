@@ -23,6 +23,7 @@ from lookup_server.app import App, build_app
 from lookup_server.errors import ConfigError
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
+from lookup_server.runtime import settle_heap
 from lookup_server.settings import Settings, TlsSettings
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ async def serve(settings: Settings, *, ready: asyncio.Event | None = None) -> No
     app = await build_app(settings)
     try:
         running = await create_server(app, settings)
+        settle_heap()  # after start-up, so the long-lived objects are never walked again
         host, _ = settings.listen_host_port
         log.info(
             "notice-lookup serving on %s:%d (%s, data version %d)",

@@ -12,20 +12,24 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
 from lookup_server.matching.normalize import NameTokens
-from lookup_server.matching.phonetic import phonetic_key
+from lookup_server.matching.phonetic import phonetic_keys
 from lookup_server.model import TokenAlignment
 
 #: Two tokens below this similarity are not paired at all.
-MIN_PAIR_SIMILARITY = 0.70
+MIN_PAIR_SIMILARITY = 0.75
 #: Cost of each token of the longer name that found no partner (a missing middle name).
 UNMATCHED_TOKEN_PENALTY = 0.04
 #: A one-token name against a longer one can suggest, never establish, a match.
 SINGLE_TOKEN_CAP = 0.82
 _INITIAL_SIMILARITY = 0.80
 _PHONETIC_FLOOR = 0.88
+_ONE_EDIT_SIMILARITY = 0.93
+_EDIT_PENALTY = 0.10
+_ALTERNATE_CAP = 0.95
+_TRUNCATED_SIMILARITY = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +44,12 @@ class NameComparison:
 def token_similarity(a: str, b: str) -> tuple[float, str]:
     """Similarity of two normalised tokens in [0, 1] and the method that gave it.
 
-    Cached: border names repeat (the same common tokens meet again and again), and a
-    check compares each traveller token with the tokens of up to a few hundred notices.
+    exact 1.0; an initial against a name with that initial 0.80; the same phonetic key
+    (a transliteration variant) at least 0.88; one edit (a typing slip) on tokens of
+    four letters or more at least 0.93; otherwise Jaro-Winkler, lowered by 0.10 for
+    every edit beyond the first, because two names several edits apart (KWAME /
+    KWABENA, SARA / SHIRA) are usually different names, not misspellings. Cached:
+    border names repeat, and each check meets the same common tokens again and again.
     """
     if a == b:
         return 1.0, "exact"
@@ -50,35 +58,76 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
             return _INITIAL_SIMILARITY, "initial"
         return 0.0, "initial"
     jw = JaroWinkler.similarity(a, b)
-    key_a = phonetic_key(a)
-    if len(key_a) >= 2 and key_a == phonetic_key(b):
+    shared = set(phonetic_keys(a)) & set(phonetic_keys(b))
+    if any(len(key) >= 2 for key in shared):
         # Same sound skeleton: at least the floor, more when the spelling is close too.
         phonetic = _PHONETIC_FLOOR + 0.1 * max(0.0, jw - 0.7) / 0.3
         if phonetic > jw:
             return phonetic, "phonetic"
-    return jw, "jaro-winkler"
+    edits = DamerauLevenshtein.distance(a, b)
+    if edits == 1 and min(len(a), len(b)) >= 4:
+        return max(jw, _ONE_EDIT_SIMILARITY), "one-edit"
+    return max(0.0, jw - _EDIT_PENALTY * max(0, edits - 1)), "jaro-winkler"
 
 
-def compare_names(query: NameTokens, notice: NameTokens) -> NameComparison:
+@functools.lru_cache(maxsize=1_000_000)
+def _item_similarity(query: tuple[str, ...], notice: tuple[str, ...]) -> tuple[float, str]:
+    """Best similarity over the spellings of two items. A match found only through an
+    alternative spelling (a particle glued on or taken off) is capped below exact."""
+    best, method = token_similarity(query[0], notice[0])
+    if best == 1.0:
+        return best, method
+    for i, q in enumerate(query):
+        for j, n in enumerate(notice):
+            if i == 0 and j == 0:
+                continue
+            sim, _ = token_similarity(q, n)
+            sim = min(sim, _ALTERNATE_CAP)
+            if sim > best:
+                best, method = sim, "particle"
+    return best, method
+
+
+def compare_names(
+    query: NameTokens, notice: NameTokens, *, truncated: bool = False
+) -> NameComparison:
     """Score how well two names agree, in [0, 1], with the token pairing.
 
     Greedy pairing, best similarity first: items (tokens, and adjacent tokens glued
     together) are paired while neither side's positions are taken. A glued item only
-    ever pairs with a single token on the other side.
+    ever pairs with a single token on the other side. ``truncated``: the query's name
+    was cut to fit the MRZ, so its last token may be the start of a notice token and
+    notice tokens left without a partner may simply have been cut off.
     """
     q_count, n_count = len(query.core), len(notice.core)
     if not q_count or not n_count:
         return NameComparison(0.0, (), q_count, n_count)
+    last = 1 << (q_count - 1)
+    # Gluing two tokens into one (or splitting one) changes a name's token count, so
+    # glued items are only worth comparing when the counts differ; skipping them
+    # otherwise makes long names four times cheaper to compare.
+    q_items, n_items = query.items, notice.items
+    if q_count == n_count:
+        q_items, n_items = q_items[:q_count], n_items[:n_count]
     candidates: list[tuple[float, int, str, str, int, str, int]] = []
-    for q_text, q_mask in query.items:
+    for q_spellings, q_mask in q_items:
         q_glued = q_mask & (q_mask - 1)  # non-zero when two positions are covered
-        for n_text, n_mask in notice.items:
+        for n_spellings, n_mask in n_items:
             if q_glued and n_mask & (n_mask - 1):
                 continue
-            sim, method = token_similarity(q_text, n_text)
+            sim, method = _item_similarity(q_spellings, n_spellings)
+            if (
+                truncated
+                and q_mask == last
+                and sim < _TRUNCATED_SIMILARITY
+                and n_spellings[0].startswith(q_spellings[0])
+            ):
+                sim, method = _TRUNCATED_SIMILARITY, "truncated"
             if sim >= MIN_PAIR_SIMILARITY:
                 span = q_mask.bit_count() + n_mask.bit_count()
-                candidates.append((sim, span, method, q_text, q_mask, n_text, n_mask))
+                candidates.append(
+                    (sim, span, method, q_spellings[0], q_mask, n_spellings[0], n_mask)
+                )
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
 
     used_q = used_n = 0
@@ -99,7 +148,8 @@ def compare_names(query: NameTokens, notice: NameTokens) -> NameComparison:
     q_unmatched = q_count - used_q.bit_count()
     n_unmatched = n_count - used_n.bit_count()
     if q_count < n_count:
-        score = q_weight / q_count - UNMATCHED_TOKEN_PENALTY * n_unmatched
+        cut_off = n_unmatched if truncated else 0
+        score = q_weight / q_count - UNMATCHED_TOKEN_PENALTY * (n_unmatched - cut_off)
     elif n_count < q_count:
         score = n_weight / n_count - UNMATCHED_TOKEN_PENALTY * q_unmatched
     else:

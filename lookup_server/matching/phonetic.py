@@ -37,13 +37,12 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("CZ", "J"),
     ("KH", "H"),
     ("PH", "F"),
-    ("GH", "G"),
+    ("GH", "J"),
     ("TH", "T"),
     ("DH", "T"),
     ("CK", "K"),
     ("KS", "X"),
     ("TS", "S"),
-    ("TZ", "S"),
 )
 
 # Single letters to class letters; vowels map to "" (dropped) except at the start.
@@ -55,7 +54,7 @@ _CLASS: dict[str, str] = {
     "W": "F",
     "K": "K",
     "Q": "K",
-    "G": "G",
+    "G": "J",  # Egyptian G is Arabic J (GAMAL / JAMAL, NAGGAR / NAJJAR)
     "C": "K",  # before E/I/Y handled as S below
     "S": "S",
     "Z": "S",
@@ -71,7 +70,7 @@ _CLASS: dict[str, str] = {
 }
 
 
-def _units(token: str) -> list[tuple[str, bool]]:
+def _units(token: str, *, diphthongs: bool = False) -> list[tuple[str, bool]]:
     """Split into (class letter or vowel marker "", is_vowel) units, digraphs merged."""
     units: list[tuple[str, bool]] = []
     i = 0
@@ -84,7 +83,24 @@ def _units(token: str) -> list[tuple[str, bool]]:
                 break
         else:
             char = token[i]
-            if char in VOWELS:
+            after = token[i + 1] if i + 1 < n else ""
+            if char == "T" and after == "Z" and (i + 2 == n or token[i + 2] not in VOWELS):
+                units.append(("S", False))  # German final TZ (SEITZ, SCHWARTZ)
+                i += 2
+                continue
+            if char == "J" and units and not units[-1][1] and units[-1][0] not in ("", "J"):
+                # J after a consonant is a glide, as in German and Slavic spellings
+                # (SOFJA / SOFIA, KUDRJAWZEWA / KUDRIAVTSEVA)
+                units.append(("", True))
+                i += 1
+                continue
+            if char in VOWELS or (
+                diphthongs
+                and char == "W"
+                and i > 0
+                and token[i - 1] in "AO"
+                and after not in VOWELS
+            ):
                 units.append(("", True))
             elif char == "C" and i + 1 < n and token[i + 1] in "EIY":
                 units.append(("S", False))
@@ -95,17 +111,39 @@ def _units(token: str) -> list[tuple[str, bool]]:
 
 
 @functools.lru_cache(maxsize=200_000)
+def phonetic_keys(token: str) -> tuple[str, ...]:
+    """The key, and a second one when W before a consonant may be a vowel.
+
+    W is V in German and Polish spellings (PAWLOWA = PAVLOVA, KRAWTSCHUK = KRAVCHUK) but
+    the second half of a diphthong in Arabic ones (FAWZI = FUZI, SHAWKY = SHUKI).
+    """
+    key = phonetic_key(token)
+    if "W" not in token:
+        return (key,)
+    other = _key(token, diphthongs=True)
+    return (key,) if other == key else (key, other)
+
+
+@functools.lru_cache(maxsize=200_000)
 def phonetic_key(token: str) -> str:
     """The transliteration-tolerant key of one normalised (A-Z) token."""
+    return _key(token, diphthongs=False)
+
+
+def _key(token: str, *, diphthongs: bool) -> str:
     if not token:
         return ""
     # Doubled letters are one sound (MM, SS, LL).
     squeezed = "".join(c for i, c in enumerate(token) if i == 0 or c != token[i - 1])
     first = squeezed[0]
+    # A leading YE is the Russian Е of YEVGENY / EVGENII, YELENA / ELENA.
+    if squeezed.startswith("YE"):
+        squeezed = squeezed[1:]
+        first = "E"
     # A leading Y, J or I before a vowel is the consonant of YUSUF / JUSUF / IOSIF.
-    if first in "YJI" and len(squeezed) > 1 and squeezed[1] in VOWELS:
+    elif first in "YJI" and len(squeezed) > 1 and squeezed[1] in VOWELS:
         squeezed = "J" + squeezed[1:]
-    units = _units(squeezed)
+    units = _units(squeezed, diphthongs=diphthongs)
     out: list[str] = []
     if units[0][1]:
         out.append("A")  # a leading vowel, whatever it is

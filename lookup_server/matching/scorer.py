@@ -10,7 +10,7 @@ below ``possible``. Every match carries its field comparisons and token pairings
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lookup_server.matching.evidence import (
     DEFAULT_WEIGHTS,
@@ -20,7 +20,7 @@ from lookup_server.matching.evidence import (
     compare_sex,
 )
 from lookup_server.matching.names import NameComparison, compare_names
-from lookup_server.matching.normalize import NameTokens, name_tokens
+from lookup_server.matching.normalize import NameTokens, name_tokens, name_variants
 from lookup_server.model import (
     Agreement,
     FieldComparison,
@@ -62,6 +62,9 @@ class ScoredNotice:
 class PreparedQuery:
     query: TravellerQuery
     name: NameTokens
+    #: Name comparisons already made for this query, by notice name: candidates often
+    #: share a name (common names), and a name is compared once per check.
+    compared: dict[NameTokens, NameComparison] = field(default_factory=dict)
 
 
 class Matcher:
@@ -76,12 +79,22 @@ class Matcher:
     def prepare(self, query: TravellerQuery) -> PreparedQuery:
         return PreparedQuery(query, name_tokens(query.surname, query.given_names))
 
-    def _best_name(self, query: NameTokens, notice: Notice) -> tuple[NameComparison, PersonName]:
+    def _best_name(
+        self,
+        query: NameTokens,
+        notice: Notice,
+        truncated: bool,
+        compared: dict[NameTokens, NameComparison],
+    ) -> tuple[NameComparison, PersonName]:
         best: tuple[NameComparison, PersonName] | None = None
         for name in notice.names:
-            comparison = compare_names(query, name_tokens(name.surname, name.given_names))
-            if best is None or comparison.score > best[0].score:
-                best = (comparison, name)
+            for variant in name_variants(name.surname, name.given_names):
+                comparison = compared.get(variant)
+                if comparison is None:
+                    comparison = compare_names(query, variant, truncated=truncated)
+                    compared[variant] = comparison
+                if best is None or comparison.score > best[0].score:
+                    best = (comparison, name)
         assert best is not None  # Notice guarantees at least one name
         return best
 
@@ -89,7 +102,9 @@ class Matcher:
         """The match of one notice, or None when it is below ``possible``."""
         if prepared.name.is_empty or not notice.is_active:
             return None
-        comparison, name = self._best_name(prepared.name, notice)
+        comparison, name = self._best_name(
+            prepared.name, notice, prepared.query.name_truncated, prepared.compared
+        )
         if comparison.score < self.thresholds.min_name:
             return None
         query = prepared.query
