@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 BUF := tools/node_modules/.bin/buf
 PYTEST_ARGS ?=
 
-.PHONY: demo test check lint format typecheck proto proto-check buf system-deps venv lock bench clean
+.PHONY: demo test eval check lint format typecheck proto proto-check buf system-deps venv lock bench clean
 
 $(STAMP): pyproject.toml constraints.txt scripts/python.sh
 	@set -e; if [ ! -x $(PY) ]; then "$$(scripts/python.sh)" -m venv $(VENV); fi
@@ -60,6 +60,10 @@ proto-check: $(STAMP) $(BUF)
 ## Pin the versions of everything installed into .venv (after changing dependencies).
 lock: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^-e ' > constraints.txt
+
+## Name matching recall/precision on the labelled pairs (test split), per category.
+eval: $(STAMP)
+	$(VENV)/bin/notice-lookup evaluate $(EVAL_ARGS)
 
 bench: $(STAMP) system-deps
 	$(PY) -m bench.run $(BENCH_ARGS)

@@ -265,6 +265,33 @@ async def _reindex(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _evaluate(args: argparse.Namespace) -> int:
+    from lookup_server.app import build_matcher
+    from lookup_server.checker import CheckerOptions
+    from lookup_server.evaluation import run
+    from lookup_server.evaluation.pairs import build_pairs, to_jsonl
+
+    settings = _settings(args)
+    pairs = build_pairs(args.seed)
+    if args.write_set:
+        to_jsonl(pairs, args.write_set)
+        print(f"wrote {len(pairs)} pairs to {args.write_set}")
+    chosen = run.select(pairs, args.split)
+    outcomes = await run.run_pairs(
+        chosen,
+        matcher=build_matcher(settings),
+        options=CheckerOptions(
+            candidate_limit=settings.matching.candidate_limit,
+            max_matches=settings.matching.max_matches,
+        ),
+        background=args.background,
+    )
+    print(run.format_report(run.summarise(outcomes, args.split, args.background)), end="")
+    if args.failures:
+        print(run.format_failures(outcomes, args.failures), end="")
+    return 0
+
+
 # ---------------------------------------------------------------------------- parser
 
 
@@ -368,6 +395,31 @@ def build_parser() -> argparse.ArgumentParser:
     migrate = sub.add_parser("migrate", help="create or upgrade the database schema")
     _add_settings_options(migrate)
     migrate.set_defaults(func=lambda a: asyncio.run(_migrate(a)))
+
+    evaluate = sub.add_parser(
+        "evaluate", help="measure name matching recall and precision on the labelled pairs"
+    )
+    evaluate.add_argument(
+        "--split",
+        choices=["test", "tune", "all"],
+        default="test",
+        help="pairs to report on (thresholds are tuned on 'tune'; default: test)",
+    )
+    evaluate.add_argument("--seed", type=int, default=2026, help="seed of the pair set")
+    evaluate.add_argument(
+        "--background",
+        type=_positive_int,
+        default=0,
+        help="generated notices loaded beside the pairs",
+    )
+    evaluate.add_argument(
+        "--failures", type=_positive_int, default=0, metavar="N", help="list N failures"
+    )
+    evaluate.add_argument("--write-set", type=Path, help="also write the pair set as JSONL")
+    evaluate.add_argument(
+        "--config", type=Path, default=_env_default("config"), help="settings file"
+    )
+    evaluate.set_defaults(func=lambda a: asyncio.run(_evaluate(a)))
 
     reindex = sub.add_parser("reindex", help="rebuild notice blocking keys for this version")
     _add_settings_options(reindex)
