@@ -218,3 +218,31 @@ async def test_closed_store_raises_store_unavailable(pg_url: str) -> None:
         await store.lookup(LookupRequest("X1"))
     with pytest.raises(StoreUnavailable):
         await store.load_documents([doc("X1", status=DocumentStatus.LOST)])
+
+
+async def test_large_load_leaves_tables_vacuumed_and_analysed(pg_url: str) -> None:
+    """After a large load, index-only reads of the keys must not visit the heap."""
+    store = await open_store(pg_url)
+    try:
+        await store.load_notices(
+            (stored(f"N{i:05d}", [f"k{i % 50}", f"j{i}"]) for i in range(3000)), key_scheme="s1"
+        )
+    finally:
+        await store.close()
+    conn = await asyncpg.connect(pg_url)
+    try:
+        rows = await conn.fetch(
+            "SELECT relname, relpages, relallvisible FROM pg_class "
+            "WHERE relname IN ('notices', 'notice_keys')"
+        )
+        analysed = await conn.fetchval(
+            "SELECT count(*) FROM pg_stat_user_tables "
+            "WHERE relname IN ('notices', 'notice_keys') AND last_analyze IS NOT NULL"
+        )
+    finally:
+        await conn.close()
+    pages = {r["relname"]: (r["relallvisible"], r["relpages"]) for r in rows}
+    # notice_keys is read index-only by every name check: all its pages must be
+    # all-visible. notices is read through its heap anyway; analysed is enough.
+    assert pages["notice_keys"][0] == pages["notice_keys"][1] > 0
+    assert analysed == 2
