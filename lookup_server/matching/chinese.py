@@ -19,6 +19,7 @@ _PINYIN_INITIALS = ("ZH", "CH", "SH", "B", "P", "M", "F", "D", "T", "N", "L", "G
 _WG_INITIAL = {"ZH": "CH", "CH": "CH", "SH": "SH", "J": "CH", "Q": "CH", "X": "HS", "Z": "TS",
                "C": "TS", "R": "J", "B": "P", "D": "T", "G": "K"}  # fmt: skip
 _WG_WHOLE = {"ZI": "TZU", "CI": "TZU", "SI": "SSU", "YI": "I", "YOU": "YU", "YONG": "YUNG",
+             "YAN": "YEN",
              "ER": "ERH", "E": "O"}  # fmt: skip
 
 

@@ -30,6 +30,8 @@ _ONE_EDIT_SIMILARITY = 0.93
 _EDIT_PENALTY = 0.10
 _ALTERNATE_CAP = 0.95
 _TRUNCATED_SIMILARITY = 0.95
+_SHORT_TOKEN = 3
+_SHORT_PHONETIC_SIMILARITY = 0.80
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,11 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
         return 0.0, "initial"
     jw = JaroWinkler.similarity(a, b)
     shared = set(phonetic_keys(a)) & set(phonetic_keys(b))
+    short = max(len(a), len(b)) <= _SHORT_TOKEN
+    if shared and short and not any(len(key) >= 2 for key in shared):
+        # One-syllable names (Korean SEO / SUH, Chinese LI / LEE, JI / CHI): the same
+        # single consonant is a weaker sign than a shared skeleton.
+        return max(jw, _SHORT_PHONETIC_SIMILARITY), "phonetic"
     if any(len(key) >= 2 for key in shared):
         # Same sound skeleton: at least the floor, more when the spelling is close too.
         phonetic = _PHONETIC_FLOOR + 0.1 * max(0.0, jw - 0.7) / 0.3

@@ -99,14 +99,17 @@ def is_vowelless_script(text: str) -> bool:
 #: ALRASHID, BENALI, ABUZAID). A surname token starting with one of them is also
 #: compared without it.
 GLUED_PREFIXES: tuple[str, ...] = (
-    "VANDER", "VANDEN", "VAN", "VON", "TEN", "TER",
+    "VANDER", "VANDEN", "VANDE", "VAN", "VONDER", "VONDEN", "VON", "VOM", "ZUM", "ZUR",
+    "TEN", "TER",
     "DELOS", "DELAS", "DELA", "DEL", "DE", "DOS", "DAS", "DA", "DI", "DU", "LA", "LE",
     "AL", "EL", "BEN", "BIN", "IBN", "ABU", "ABOU", "MAC", "MC",
 )  # fmt: skip
 
 #: Spellings of Indonesian names before the 1972 reform (EYD), still on many passports:
 #: SOEHARTO / SUHARTO, DJOKO / JOKO, TJAHJONO / CAHYONO, SOERJADI / SURYADI.
-_OLD_INDONESIAN_MARKERS = ("OE", "TJ", "DJ")
+#: DJ alone is not a marker: it is also Serbian (DJORDJE), and the phonetic key already
+#: reads DJ as J.
+_OLD_INDONESIAN_MARKERS = ("OE", "TJ")
 
 
 def modern_indonesian(token: str) -> str | None:

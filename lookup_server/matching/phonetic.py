@@ -18,6 +18,7 @@ deliberately coarse (MAHMOUD collides with MUHAMMAD), and the scorer decides.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 VOWELS = frozenset("AEIOUY")
 
@@ -70,7 +71,19 @@ _CLASS: dict[str, str] = {
 }
 
 
-def _units(token: str, *, diphthongs: bool = False) -> list[tuple[str, bool]]:
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """Letters whose sound depends on the language a name was romanised from."""
+
+    diphthongs: bool = False  # AW/OW before a consonant is a vowel (Arabic FAWZI)
+    g_as_k: bool = False  # G is K (Korean GIM / KIM), not J (Egyptian GAMAL / JAMAL)
+    ch_as_h: bool = False  # CH is H (Greek CHRISTOS / HRISTOS), not J (CHANG / ZHANG)
+
+
+_PLAIN = _Reading()
+
+
+def _units(token: str, reading: _Reading = _PLAIN) -> list[tuple[str, bool]]:
     """Split into (class letter or vowel marker "", is_vowel) units, digraphs merged."""
     units: list[tuple[str, bool]] = []
     i = 0
@@ -78,7 +91,7 @@ def _units(token: str, *, diphthongs: bool = False) -> list[tuple[str, bool]]:
     while i < n:
         for spelling, cls in _DIGRAPHS:
             if token.startswith(spelling, i):
-                units.append((cls, False))
+                units.append(("H" if spelling == "CH" and reading.ch_as_h else cls, False))
                 i += len(spelling)
                 break
         else:
@@ -95,7 +108,7 @@ def _units(token: str, *, diphthongs: bool = False) -> list[tuple[str, bool]]:
                 i += 1
                 continue
             if char in VOWELS or (
-                diphthongs
+                reading.diphthongs
                 and char == "W"
                 and i > 0
                 and token[i - 1] in "AO"
@@ -104,46 +117,59 @@ def _units(token: str, *, diphthongs: bool = False) -> list[tuple[str, bool]]:
                 units.append(("", True))
             elif char == "C" and i + 1 < n and token[i + 1] in "EIY":
                 units.append(("S", False))
+            elif char == "G" and reading.g_as_k:
+                units.append(("K", False))
             else:
                 units.append((_CLASS.get(char, ""), False))
             i += 1
     return units
 
 
+_READINGS: tuple[tuple[str, _Reading], ...] = (
+    ("W", _Reading(diphthongs=True)),
+    ("G", _Reading(g_as_k=True)),
+    ("CH", _Reading(ch_as_h=True)),
+)
+
+
 @functools.lru_cache(maxsize=200_000)
 def phonetic_keys(token: str) -> tuple[str, ...]:
-    """The key, and a second one when W before a consonant may be a vowel.
+    """The key, then the keys under other readings of ambiguous letters, if different.
 
-    W is V in German and Polish spellings (PAWLOWA = PAVLOVA, KRAWTSCHUK = KRAVCHUK) but
-    the second half of a diphthong in Arabic ones (FAWZI = FUZI, SHAWKY = SHUKI).
+    W is V in German and Polish spellings (PAWLOWA = PAVLOVA) but half a diphthong in
+    Arabic ones (FAWZI = FUZI); G is J in Egyptian spellings (GAMAL = JAMAL) but K in
+    Korean ones (GIM = KIM); CH is J in CHANG = ZHANG but H in Greek CHRISTOS = HRISTOS.
     """
-    key = phonetic_key(token)
-    if "W" not in token:
-        return (key,)
-    other = _key(token, diphthongs=True)
-    return (key,) if other == key else (key, other)
+    keys = [phonetic_key(token)]
+    for trigger, reading in _READINGS:
+        if trigger in token:
+            other = _key(token, reading)
+            if other not in keys:
+                keys.append(other)
+    return tuple(keys)
 
 
 @functools.lru_cache(maxsize=200_000)
 def phonetic_key(token: str) -> str:
     """The transliteration-tolerant key of one normalised (A-Z) token."""
-    return _key(token, diphthongs=False)
+    return _key(token, _PLAIN)
 
 
-def _key(token: str, *, diphthongs: bool) -> str:
+def _key(token: str, reading: _Reading) -> str:
     if not token:
         return ""
     # Doubled letters are one sound (MM, SS, LL).
     squeezed = "".join(c for i, c in enumerate(token) if i == 0 or c != token[i - 1])
     first = squeezed[0]
-    # A leading YE is the Russian Е of YEVGENY / EVGENII, YELENA / ELENA.
-    if squeezed.startswith("YE"):
+    # A leading YE before a consonant is the Russian Е of YEVGENY / EVGENII, YELENA /
+    # ELENA (Korean YEONG keeps its Y).
+    if squeezed.startswith("YE") and len(squeezed) > 2 and squeezed[2] not in VOWELS:
         squeezed = squeezed[1:]
         first = "E"
     # A leading Y, J or I before a vowel is the consonant of YUSUF / JUSUF / IOSIF.
     elif first in "YJI" and len(squeezed) > 1 and squeezed[1] in VOWELS:
         squeezed = "J" + squeezed[1:]
-    units = _units(squeezed, diphthongs=diphthongs)
+    units = _units(squeezed, reading)
     out: list[str] = []
     if units[0][1]:
         out.append("A")  # a leading vowel, whatever it is
