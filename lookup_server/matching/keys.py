@@ -25,7 +25,7 @@ from lookup_server.matching.normalize import NameTokens, name_tokens, name_varia
 from lookup_server.matching.phonetic import phonetic_key, phonetic_keys
 from lookup_server.model import Notice, TravellerQuery
 
-KEY_SCHEME = "tpdqy7"
+KEY_SCHEME = "tpdqye8"
 
 _MIN_PHONETIC = 2
 _MIN_DELETION_LENGTH = 5

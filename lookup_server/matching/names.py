@@ -32,6 +32,7 @@ _ALTERNATE_CAP = 0.95
 _TRUNCATED_SIMILARITY = 0.95
 _SHORT_TOKEN = 3
 _SHORT_PHONETIC_SIMILARITY = 0.80
+_SHORT_TOKEN_PENALTY = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,12 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     edits = DamerauLevenshtein.distance(a, b)
     if edits == 1 and min(len(a), len(b)) >= 4:
         return max(jw, _ONE_EDIT_SIMILARITY), "one-edit"
-    return max(0.0, jw - _EDIT_PENALTY * max(0, edits - 1)), "jaro-winkler"
+    penalty = _EDIT_PENALTY * max(0, edits - 1)
+    if short:
+        # In a name of three letters one letter is a third of it: HAO / TAO, LIN / LAN
+        # are different names, however high Jaro-Winkler rates them.
+        penalty += _SHORT_TOKEN_PENALTY
+    return max(0.0, jw - penalty), "jaro-winkler"
 
 
 @functools.lru_cache(maxsize=1_000_000)
@@ -87,6 +93,10 @@ def _item_similarity(query: tuple[str, ...], notice: tuple[str, ...]) -> tuple[f
     for i, q in enumerate(query):
         for j, n in enumerate(notice):
             if i == 0 and j == 0:
+                continue
+            if i and j and q != n:
+                # Two alternates agree only exactly (TAY and ZHENG are both =ZHENG);
+                # fuzzily, VANHUY and VANKHOA would look alike for their particle.
                 continue
             sim, _ = token_similarity(q, n)
             sim = min(sim, _ALTERNATE_CAP)

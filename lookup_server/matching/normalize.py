@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from lookup_server.matching import chinese
+from lookup_server.matching.equivalents import equivalence_class
 from lookup_server.matching.transliterate import traditions, transliterate
 
 # Letters that NFKD does not decompose to a base letter plus marks.
@@ -140,7 +141,8 @@ class NameTokens:
     glued on: VAN DER BERG -> VANDERBERG; a surname token without a glued particle
     prefix: ALRASHID -> RASHID; the Wade-Giles spelling of a name written in pinyin:
     XIE JIE -> HSIEH CHIEH; the modern spelling of an old Indonesian one: TJAHJONO ->
-    CAHYONO) and the bit mask of the core positions it covers.
+    CAHYONO; for surnames, the class of spellings no rule connects: TAN = CHEN, JOBE =
+    DIOP, see ``equivalents``) and the bit mask of the core positions it covers.
     """
 
     core: tuple[str, ...]
@@ -208,6 +210,9 @@ def _name_tokens(
         modern = modern_indonesian(token)
         if modern is not None:
             spellings.append(modern)
+        equivalent = equivalence_class(token) if token in surname_set else None
+        if equivalent is not None:
+            spellings.append(equivalent)
         stripped = _without_prefix(token) if token in surname_set else None
         if stripped is not None:
             spellings.append(stripped)
