@@ -7,6 +7,9 @@ Some spellings of one name share too few letters for any phonetic rule:
   pinyin: 陳 CHEN / TAN / CHAN, 林 LIN / LIM / LAM, 鄭 ZHENG / TAY / TEH / CHENG...
 * Senegambian surnames in French (Senegal, Mali, Guinea) against English (The Gambia)
   spelling: DIOP / JOBE, DIOUF / JOOF, NDIAYE / NJIE, DIALLO / JALLOW.
+* East Slavic given names in their Ukrainian (or Belarusian) form against the Russian
+  form of the same name, which older documents, visas and notices often carry:
+  KATERYNA / EKATERINA, MYKOLA / NIKOLAY, VOLODYMYR / VLADIMIR, HANNA / ANNA.
 
 Each token of a class gets the class's name as an alternative spelling, so two
 members of a class pair as alternates (capped below an exact match) and share a
@@ -67,7 +70,48 @@ _CLASSES: tuple[tuple[str, ...], ...] = (
     ("NDOUR", "NJIE"),
 )
 
+#: Given names: Ukrainian national spelling first, then older Ukrainian spellings, then
+#: Russian forms (ICAO and common), each a name that a Ukrainian may have been recorded
+#: under in a Russian-language document.
+_GIVEN_NAME_CLASSES: tuple[tuple[str, ...], ...] = (
+    ("KATERYNA", "KATERINA", "EKATERINA", "YEKATERINA", "JEKATERINA", "KATARYNA"),
+    ("MYKOLA", "MIKOLA", "NIKOLAI", "NIKOLAY", "NIKOLAJ"),
+    ("VOLODYMYR", "VOLODIMIR", "WOLODYMYR", "VLADIMIR", "WLADIMIR"),
+    ("OLEKSANDR", "OLEXANDR", "OLEKSANDER", "ALEKSANDR", "ALEXANDR", "ALEXANDER"),
+    ("OLEKSII", "OLEKSIY", "OLEXIY", "ALEKSEI", "ALEKSEY", "ALEXEY", "ALEXEI"),
+    ("HANNA", "GANNA", "ANNA"),
+    ("HALYNA", "GALYNA", "GALINA"),
+    ("HRYHORII", "HRYHORIY", "GRYGORIY", "GRIGORII", "GRIGORIY"),
+    ("MYKHAILO", "MYKHAYLO", "MIKHAILO", "MIKHAIL", "MIKHAYL", "MICHAIL"),
+    ("YEVHEN", "YEVGEN", "EVGENII", "EVGENIY", "YEVGENIY", "EVGENY"),
+    ("YEVHENIIA", "YEVHENIYA", "EVGENIIA", "EVGENIYA", "YEVGENIYA"),
+    ("OLENA", "ELENA", "YELENA", "JELENA"),
+    ("SVITLANA", "SVETLANA"),
+    ("TETIANA", "TETYANA", "TATIANA", "TATYANA", "TATJANA"),
+    ("LIUDMYLA", "LYUDMYLA", "LIUDMILA", "LYUDMILA", "LUDMILA"),
+    ("SERHII", "SERHIY", "SERGIY", "SERGII", "SERGEI", "SERGEY"),
+    ("ANDRII", "ANDRIY", "ANDRIJ", "ANDREI", "ANDREY"),
+    ("DMYTRO", "DMITRO", "DMITRII", "DMITRIY", "DMITRY"),
+    ("PETRO", "PETR", "PYOTR", "PIOTR"),
+    ("PAVLO", "PAVEL"),
+    ("OLEH", "OLEG"),
+    ("IHOR", "IGOR"),
+    ("MYKYTA", "MIKITA", "NIKITA"),
+    ("ILLIA", "ILLYA", "ILIA", "ILYA"),
+    ("VASYL", "VASIL", "VASILII", "VASILIY", "VASILY"),
+    ("HEORHII", "HEORHIY", "GEORGII", "GEORGIY"),
+    ("NADIIA", "NADIYA", "NADEZHDA"),
+    ("LIUBOV", "LYUBOV"),
+    ("VALENTYNA", "VALENTINA"),
+    ("KOSTIANTYN", "KOSTYANTYN", "KONSTANTIN"),
+    ("ANATOLII", "ANATOLIY"),
+)
+
 _CLASS_OF: dict[str, str] = {}
+_GIVEN_CLASS_OF: dict[str, str] = {}
+for _members in _GIVEN_NAME_CLASSES:
+    for _member in _members:
+        _GIVEN_CLASS_OF.setdefault(_member, "=" + _members[0])
 for _members in _CLASSES:
     for _member in _members:
         # A spelling in two classes (NG, TEO) keeps the first: the lists are for
@@ -76,6 +120,13 @@ for _members in _CLASSES:
 
 
 @functools.cache
-def equivalence_class(token: str) -> str | None:
-    """``=CANONICAL`` for a member of a class of equivalent spellings, else None."""
-    return _CLASS_OF.get(token)
+def equivalence_class(token: str, *, surname: bool) -> str | None:
+    """``=CANONICAL`` for a member of a class of equivalent spellings, else None.
+
+    Surname classes apply to surname tokens only (LEE, NG or TAY are given names too);
+    given-name classes apply to every token, since names are often entered swapped.
+    """
+    found = _GIVEN_CLASS_OF.get(token)
+    if found is None and surname:
+        found = _CLASS_OF.get(token)
+    return found

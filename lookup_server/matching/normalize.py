@@ -210,7 +210,11 @@ def _name_tokens(
         modern = modern_indonesian(token)
         if modern is not None:
             spellings.append(modern)
-        equivalent = equivalence_class(token) if token in surname_set else None
+        if "DJ" in token:
+            # Serbo-Croatian Đ is DJ in passports' MRZ and D where marks are stripped
+            # (ĐORĐE DJORDJE / DORDE, ĐURIĆ DJURIC / DURIC).
+            spellings.append(token.replace("DJ", "D"))
+        equivalent = equivalence_class(token, surname=token in surname_set)
         if equivalent is not None:
             spellings.append(equivalent)
         stripped = _without_prefix(token) if token in surname_set else None

@@ -122,7 +122,10 @@ def _arabic_word(word: str, tradition: str) -> str:
             continue
         before_alef = i < last and word[i + 1] == "ا"
         if char == "و":
-            consonant = i == 0 or before_alef  # نوال NAWAL, جواد JAWAD
+            # نوال NAWAL, جواد JAWAD; before a final yeh, the nisba ending -awi/-avi:
+            # موسوی MOUSAVI, علوي ALAWI, رضوی RAZAVI
+            before_final_yeh = 0 < i == last - 1 and word[last] in _YEH
+            consonant = i == 0 or before_alef or before_final_yeh
             out.append(("V" if tradition == "persian" else "W") if consonant else "U")
             continue
         if char in _YEH:

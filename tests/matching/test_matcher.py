@@ -217,3 +217,29 @@ def test_keys_share_a_transliteration_variant() -> None:
 def test_thresholds_validate_order() -> None:
     with pytest.raises(ValueError, match="possible <= hit"):
         Thresholds(hit=0.7, possible=0.8)
+
+
+@pytest.mark.parametrize(
+    ("notice_name", "query_name", "why"),
+    [
+        (("BONDARENKO", "EKATERINA"), ("BONDARENKO", "KATERYNA"), "Russian / Ukrainian form"),
+        (("SHEVCHENKO", "VLADIMIR"), ("SHEVCHENKO", "VOLODYMYR"), "Russian / Ukrainian form"),
+        (("موسوی", "شیرین"), ("MOUSAVI", "SHIRIN"), "Persian nisba ending -avi"),
+        (("DORDEVIC", "DORDE"), ("DJORDJEVIC", "DJORDJE"), "Serbian DJ against D"),
+    ],
+)
+def test_spelling_families_match(
+    notice_name: tuple[str, str], query_name: tuple[str, str], why: str
+) -> None:
+    matcher = Matcher()
+    notice = _notice(*notice_name, DOB)
+    scored = matcher.score(matcher.prepare(_query(*query_name, DOB)), notice)
+    assert scored is not None, why
+    assert scored.verdict is Verdict.HIT, (why, scored.score, scored.fields)
+
+
+def test_given_name_family_does_not_join_different_names() -> None:
+    matcher = Matcher()
+    notice = _notice("BONDARENKO", "EKATERINA", DOB)
+    scored = matcher.score(matcher.prepare(_query("BONDARENKO", "OLENA", DOB)), notice)
+    assert scored is None or scored.verdict is Verdict.CLEAR
