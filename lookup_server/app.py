@@ -6,12 +6,19 @@ checker), so that the server, the CLI and the tests build the service the same w
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
-from lookup_server.checker import Checker, CheckerOptions
-from lookup_server.errors import SchemaMismatch
+from cache.checker import CachedChecker
+from cache.entry import EntrySealer
+from cache.feed import ChangeFollower
+from cache.local import LocalTier
+from cache.redis_tier import RedisTier, connect
+from failover.breaker import AsyncBreaker
+from lookup_server.checker import Checker, CheckerOptions, Checks
+from lookup_server.errors import ConfigError, SchemaMismatch
 from lookup_server.matching import chinese
-from lookup_server.matching.keys import KEY_SCHEME
+from lookup_server.matching.keys import KEY_SCHEME, notice_keys
 from lookup_server.matching.scorer import Matcher, Thresholds
 from lookup_server.settings import Settings
 from lookup_server.sop import Procedures, load_procedures
@@ -22,11 +29,16 @@ from lookup_server.store.factory import open_store
 @dataclass
 class App:
     store: Store
-    checker: Checker
+    checker: Checks
     procedures: Procedures
+    cache: CachedChecker | None = None
 
     async def close(self) -> None:
-        await self.store.close()
+        try:
+            if self.cache is not None:
+                await self.cache.close()
+        finally:
+            await self.store.close()
 
 
 def build_matcher(settings: Settings) -> Matcher:
@@ -66,4 +78,61 @@ async def build_app(settings: Settings, *, store: Store | None = None) -> App:
             max_matches=settings.matching.max_matches,
         ),
     )
-    return App(store=store, checker=checker, procedures=procedures)
+    if not settings.cache.enabled:
+        return App(store=store, checker=checker, procedures=procedures)
+    try:
+        cached = await build_cache(settings, checker)
+    except BaseException:
+        await store.close()
+        raise
+    return App(store=store, checker=cached, procedures=procedures, cache=cached)
+
+
+def read_cache_secret(settings: Settings) -> bytes:
+    """The shared secret of ``cache.secret_file``, or a random one for this process."""
+    path = settings.cache.secret_file
+    if path is None:
+        return secrets.token_bytes(32)  # in-process tier only: nobody to share with
+    try:
+        secret = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cache.secret_file {path}: {exc.strerror}") from exc
+    if len(secret.strip()) < 32:
+        raise ConfigError(f"cache.secret_file {path}: needs at least 32 bytes")
+    return secret.strip()
+
+
+def cache_fingerprint(settings: Settings) -> str:
+    """What, besides the query, decides an answer: entries are shared only when equal."""
+    m = settings.matching
+    return (
+        f"{KEY_SCHEME}|{m.hit_threshold}|{m.possible_threshold}|{m.min_name_score}"
+        f"|{m.candidate_limit}"
+    )
+
+
+async def build_cache(settings: Settings, checker: Checker) -> CachedChecker:
+    c = settings.cache
+    sealer = EntrySealer(read_cache_secret(settings), cache_fingerprint(settings))
+    follower = ChangeFollower(
+        checker.store,
+        notice_keys,
+        poll_interval_s=c.feed_poll_s,
+        stale_after_s=c.feed_stale_after_s,
+    )
+    shared = None
+    if settings.redis_url:
+        breaker = AsyncBreaker(
+            "redis", fail_max=c.breaker_fail_max, reset_timeout=c.breaker_reset_s
+        )
+        shared = RedisTier(
+            connect(settings.redis_url, timeout_s=c.redis_timeout_s),
+            sealer,
+            ttl_s=c.redis_ttl_s,
+            timeout_s=c.redis_timeout_s,
+            breaker=breaker,
+        )
+    await follower.start()
+    return CachedChecker(
+        checker, sealer, follower, LocalTier(c.local_entries, c.local_ttl_s), shared
+    )

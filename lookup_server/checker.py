@@ -15,6 +15,7 @@ import secrets
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from lookup_server.errors import NotFound
 from lookup_server.matching.keys import query_keys
@@ -51,6 +52,16 @@ class NoticeAnswer:
     notice: Notice
     action: Action
     provenance: Provenance
+
+
+class Checks(Protocol):
+    """What the API needs of a checker: :class:`Checker`, or one wrapped in a cache."""
+
+    async def check_traveller(self, query: TravellerQuery) -> CheckResult: ...
+
+    async def check_document(self, key: DocumentKey, document_type: str = "") -> CheckResult: ...
+
+    async def get_notice(self, notice_id: str) -> NoticeAnswer: ...
 
 
 def new_check_id() -> str:

@@ -77,6 +77,29 @@ class MatchingSettings(_Group):
         return self
 
 
+class CacheSettings(_Group):
+    """The result cache (see ``cache/``): in-process always, Redis with ``redis_url``."""
+
+    enabled: bool = True
+    #: In-process entries (0: no in-process tier) and how long each may live.
+    local_entries: int = Field(100_000, ge=0, le=10_000_000)
+    local_ttl_s: float = Field(30.0, gt=0, le=86_400)
+    redis_ttl_s: float = Field(600.0, gt=0, le=7 * 86_400)
+    #: Budget of one Redis command, connection included; no retries.
+    redis_timeout_s: float = Field(0.1, gt=0, le=5)
+    #: Consecutive Redis failures that open its breaker; seconds before a trial call.
+    breaker_fail_max: int = Field(3, ge=1, le=1000)
+    breaker_reset_s: float = Field(2.0, gt=0, le=600)
+    #: A file of at least 32 random bytes shared by every process using one Redis: keys
+    #: are keyed hashes and values are sealed with it. Required with ``redis_url``.
+    secret_file: Path | None = None
+    #: Change-feed polling (PostgreSQL also pushes changes at once); at most 1 s so that
+    #: a change reaches every process's cache within a second.
+    feed_poll_s: float = Field(0.25, gt=0, le=1.0)
+    #: Without word from the store for this long, cached entries are not served.
+    feed_stale_after_s: float = Field(2.0, gt=0, le=60)
+
+
 class TlsSettings(_Group):
     """Server certificate; with ``client_ca`` every client must present a certificate."""
 
@@ -102,6 +125,9 @@ class Settings(BaseSettings):
     server: ServerSettings = ServerSettings()
     matching: MatchingSettings = MatchingSettings()
     tls: TlsSettings | None = None
+    #: Shared cache tier: redis://, rediss://, unix:// or redis+sentinel:// (None: none).
+    redis_url: str | None = None
+    cache: CacheSettings = CacheSettings()
 
     @field_validator("database_url")
     @classmethod
@@ -116,6 +142,25 @@ class Settings(BaseSettings):
     def _listen(cls, value: str) -> str:
         split_host_port(value)
         return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        scheme = value.split("://", 1)[0] if "://" in value else ""
+        if scheme not in {"redis", "rediss", "unix", "redis+sentinel"}:
+            raise ValueError("must start with redis://, rediss://, unix:// or redis+sentinel://")
+        return value
+
+    @model_validator(mode="after")
+    def _redis_needs_secret(self) -> Settings:
+        if self.redis_url and self.cache.enabled and self.cache.secret_file is None:
+            raise ValueError(
+                "redis_url needs cache.secret_file (NOTICE_LOOKUP_CACHE__SECRET_FILE): a file "
+                "of at least 32 random bytes shared by every server using that Redis"
+            )
+        return self
 
     @model_validator(mode="after")
     def _plaintext_only_on_loopback(self) -> Settings:

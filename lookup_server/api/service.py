@@ -19,7 +19,7 @@ import grpc
 from lookup_server import errors
 from lookup_server.api import convert
 from lookup_server.api.status import to_status
-from lookup_server.checker import Checker
+from lookup_server.checker import Checks
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
 
@@ -82,7 +82,7 @@ def _now() -> dt.datetime:
 
 class NoticeLookupService(pb_grpc.NoticeLookupServicer):
     def __init__(
-        self, checker: Checker, guard: CallGuard, clock: Callable[[], dt.datetime] = _now
+        self, checker: Checks, guard: CallGuard, clock: Callable[[], dt.datetime] = _now
     ) -> None:
         self.checker = checker
         self.guard = guard

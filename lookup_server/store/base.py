@@ -15,6 +15,7 @@ reader that saw version V has seen every change up to V.
 from __future__ import annotations
 
 import abc
+import asyncio
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterable
@@ -129,6 +130,15 @@ class Store(abc.ABC):
     @abc.abstractmethod
     async def changes_since(self, version: int, limit: int = 1000) -> list[Change]:
         """Change feed entries with version > ``version``, oldest first."""
+
+    async def wait_for_change(self, max_wait_s: float) -> None:
+        """Return when the data may have changed, or after ``max_wait_s`` seconds.
+
+        A hint for followers of the change feed, which read :meth:`state` after it
+        returns; it never raises. This default just waits: polling. PostgreSQL returns
+        as soon as a load's NOTIFY arrives.
+        """
+        await asyncio.sleep(max_wait_s)
 
     @abc.abstractmethod
     async def key_scheme(self) -> str | None:

@@ -65,8 +65,14 @@ class PostgresStore(Store):
         chunk_size: int,
         load_work_mem: str,
         notice_cache_size: int,
+        dsn: str | None = None,
+        connect_timeout: float = 5.0,
     ) -> None:
         self.name = name
+        self._dsn = dsn
+        self._connect_timeout = connect_timeout
+        self._listener: asyncpg.Connection | None = None
+        self._changed = asyncio.Event()
         self.source = source
         self._pool = pool
         self._acquire_timeout = acquire_timeout
@@ -132,6 +138,8 @@ class PostgresStore(Store):
             chunk_size=chunk_size,
             load_work_mem=load_work_mem,
             notice_cache_size=notice_cache_size,
+            dsn=dsn,
+            connect_timeout=connect_timeout,
         )
 
     # ------------------------------------------------------------ plumbing
@@ -223,6 +231,39 @@ class PostgresStore(Store):
             with self._errors("changes_since"):
                 rows = await conn.fetch(q.CHANGES_SINCE, version, limit)
         return [_common.change_from_values(*row) for row in rows]
+
+    async def wait_for_change(self, max_wait_s: float) -> None:
+        """Wait for a load's NOTIFY (on a connection of its own), at most ``max_wait_s``.
+
+        When the listening connection cannot be opened or has died, this degrades to
+        polling and tries to listen again on the next call.
+        """
+        if self._dsn is not None and not self._closed:
+            listener = self._listener
+            if listener is None or listener.is_closed():
+                await self._listen()
+        try:
+            async with asyncio.timeout(max_wait_s):
+                await self._changed.wait()
+        except TimeoutError:
+            pass
+        self._changed.clear()
+
+    async def _listen(self) -> None:
+        self._listener = None
+        try:
+            async with asyncio.timeout(self._connect_timeout):
+                conn = await asyncpg.connect(self._dsn, timeout=self._connect_timeout)
+                await conn.add_listener(NOTIFY_CHANNEL, self._on_notify)
+        except (TimeoutError, *DRIVER_ERRORS) as exc:
+            log.warning("%s: cannot listen for changes (polling meanwhile): %s", self.name, exc)
+            return
+        conn.add_termination_listener(lambda _conn: self._changed.set())
+        self._listener = conn
+        self._changed.set()  # changes made while nobody listened: look once now
+
+    def _on_notify(self, *_args: object) -> None:
+        self._changed.set()
 
     async def key_scheme(self) -> str | None:
         async with self._connection() as conn:
@@ -419,6 +460,9 @@ class PostgresStore(Store):
         if self._closed:
             return
         self._closed = True
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            listener.terminate()
         try:
             async with asyncio.timeout(self._close_timeout):
                 await self._pool.close()

@@ -1,0 +1,167 @@
+"""The cached checker: the checker's interface, with all-clears served from the cache.
+
+A check goes: keyed hash of the query -> in-process tier -> Redis -> the checker (the
+store). A cached entry is served only when the change feed vouches that nothing since
+its version touched this query (:meth:`ChangeFollower.still_clear`); otherwise it is a
+miss. Concurrent misses for the same query in one process share one computation
+(single flight), so a burst of identical checks costs one store read. Only CLEAR
+answers from a current, non-degraded source are cached; everything else goes to the
+store every time.
+
+Why answers and not store reads: an all-clear answer carries no personal data (safe in
+Redis) and a hit skips scoring too, which is most of a name check's work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from dataclasses import dataclass
+
+from cache.entry import ClearEntry, EntrySealer
+from cache.feed import ChangeFollower
+from cache.local import LocalTier
+from cache.redis_tier import RedisTier
+from lookup_server.checker import Checker, NoticeAnswer, new_check_id
+from lookup_server.matching.keys import query_keys
+from lookup_server.model import (
+    CheckResult,
+    DocumentCheck,
+    DocumentKey,
+    Provenance,
+    Source,
+    TravellerQuery,
+    Verdict,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class CacheStats:
+    local_hits: int = 0
+    redis_hits: int = 0
+    misses: int = 0
+    #: Entries found but not served because the feed could not vouch for them.
+    stale: int = 0
+    #: Callers that waited for another caller's computation of the same query.
+    coalesced: int = 0
+    computed: int = 0
+
+    @property
+    def hit_ratio(self) -> float:
+        served = self.local_hits + self.redis_hits
+        total = served + self.misses
+        return served / total if total else 0.0
+
+
+class CachedChecker:
+    """Same calls as :class:`~lookup_server.checker.Checker`; wraps one."""
+
+    def __init__(
+        self,
+        inner: Checker,
+        sealer: EntrySealer,
+        follower: ChangeFollower,
+        local: LocalTier,
+        shared: RedisTier | None = None,
+    ) -> None:
+        self.inner = inner
+        self.sealer = sealer
+        self.follower = follower
+        self.local = local
+        self.shared = shared
+        self.stats = CacheStats()
+        self._flights: dict[bytes, asyncio.Task[CheckResult]] = {}
+
+    async def close(self) -> None:
+        await self.follower.close()
+        if self.shared is not None:
+            await self.shared.close()
+
+    # ------------------------------------------------------------------ checks
+
+    async def check_document(self, key: DocumentKey, document_type: str = "") -> CheckResult:
+        return await self.check_traveller(TravellerQuery(document=key, document_type=document_type))
+
+    async def get_notice(self, notice_id: str) -> NoticeAnswer:
+        return await self.inner.get_notice(notice_id)
+
+    async def check_traveller(self, query: TravellerQuery) -> CheckResult:
+        key = self.sealer.key(query)
+        entry = self.local.get(key)
+        if entry is not None:
+            if self._still_clear(entry, query):
+                self.stats.local_hits += 1
+                return self._answer(query, entry, Source.CACHE_IN_PROCESS)
+            self.local.discard(key)
+            self.stats.stale += 1
+        elif self.shared is not None:
+            entry = await self.shared.get(key)
+            if entry is not None:
+                if self._still_clear(entry, query):
+                    self.stats.redis_hits += 1
+                    self.local.put(key, entry)
+                    return self._answer(query, entry, Source.CACHE_REDIS)
+                self.stats.stale += 1
+        self.stats.misses += 1
+        # Single flight: the first miss computes, concurrent misses for the same query
+        # wait for it. Shielded: a caller that gives up (its deadline) does not cancel
+        # the computation that the others wait for.
+        task = self._flights.get(key)
+        if task is None:
+            task = asyncio.ensure_future(self._compute(key, query))
+            self._flights[key] = task
+            task.add_done_callback(lambda _t: self._flights.pop(key, None))
+            return await asyncio.shield(task)
+        self.stats.coalesced += 1
+        result = await asyncio.shield(task)
+        return dataclasses.replace(result, traveller=query, check_id=new_check_id())
+
+    # ------------------------------------------------------------------ parts
+
+    def _still_clear(self, entry: ClearEntry, query: TravellerQuery) -> bool:
+        number = query.document.number if query.document else None
+        if entry.version >= self.follower.version:
+            return self.follower.current  # nothing newer is known: no keys needed
+        keys = query_keys(query) if query.has_name else ()
+        return self.follower.still_clear(entry.version, number, keys)
+
+    async def _compute(self, key: bytes, query: TravellerQuery) -> CheckResult:
+        self.stats.computed += 1
+        result = await self.inner.check_traveller(query)
+        provenance = result.provenance
+        if result.verdict is Verdict.CLEAR and not provenance.degraded:
+            entry = ClearEntry(
+                version=provenance.state.version,
+                as_of=provenance.state.as_of,
+                backend=provenance.backend,
+                candidates_considered=result.candidates_considered,
+                candidates_truncated=result.candidates_truncated,
+            )
+            self.local.put(key, entry)
+            if self.shared is not None:
+                self.shared.put(key, entry)
+        return result
+
+    def _answer(self, query: TravellerQuery, entry: ClearEntry, source: Source) -> CheckResult:
+        follower = self.follower
+        state = follower.state if follower.version > entry.version else entry.state
+        provenance = Provenance(source=source, backend=entry.backend, state=state)
+        document = (
+            DocumentCheck(status=None, findings=(), verdict=Verdict.CLEAR)
+            if query.document is not None
+            else None
+        )
+        return CheckResult(
+            verdict=Verdict.CLEAR,
+            document=document,
+            matches=(),
+            provenance=provenance,
+            action=self.inner.procedures.clear,
+            traveller=query,
+            check_id=new_check_id(),
+            candidates_considered=entry.candidates_considered,
+            candidates_truncated=entry.candidates_truncated,
+        )

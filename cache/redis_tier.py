@@ -1,0 +1,154 @@
+"""The shared tier: sealed all-clear entries in Redis, which may fail at any moment.
+
+Redis is an accelerator here, never a dependency: every command runs under a short
+timeout and a circuit breaker, with no retries (redis-py's defaults, a 5 s socket
+timeout and several retries, would turn a hung Redis into a stalled border), and any
+failure is a miss. Writes go in the background, bounded in number, so a slow Redis
+never slows an answer. When the breaker is open, checks skip Redis entirely; its
+half-open trial lets one command through to find out whether Redis is back.
+
+URLs: ``redis://``, ``rediss://`` (TLS) and ``unix://`` as redis-py reads them, and
+``redis+sentinel://[:password@]host:port[,host:port...]/service_name[/db]`` for a
+Redis watched by Sentinel, whose current master is asked of the sentinels.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import redis.asyncio as redis
+from redis.asyncio.retry import Retry
+from redis.asyncio.sentinel import Sentinel
+from redis.backoff import NoBackoff
+
+from cache.entry import ClearEntry, EntrySealer
+from failover.breaker import AsyncBreaker, BreakerOpen
+from lookup_server.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+SENTINEL_SCHEME = "redis+sentinel"
+
+
+def parse_sentinel_url(url: str) -> tuple[list[tuple[str, int]], str, int, str | None]:
+    """(sentinels, service name, db, password) of a ``redis+sentinel://`` URL."""
+    parts = urlsplit(url)
+    hosts_part = parts.netloc.rpartition("@")[2]
+    password = unquote(parts.password) if parts.password else None
+    sentinels: list[tuple[str, int]] = []
+    for item in hosts_part.split(","):
+        host, sep, port = item.rpartition(":")
+        if not sep or not host or not port.isdigit():
+            raise ConfigError(f"redis url: sentinel {item!r} is not HOST:PORT")
+        sentinels.append((host.strip("[]"), int(port)))
+    path = [p for p in parts.path.split("/") if p]
+    if not path or len(path) > 2 or (len(path) == 2 and not path[1].isdigit()):
+        raise ConfigError("redis url: expected redis+sentinel://HOST:PORT[,...]/SERVICE[/DB]")
+    return sentinels, path[0], int(path[1]) if len(path) == 2 else 0, password
+
+
+def connect(url: str, *, timeout_s: float, max_connections: int = 64) -> redis.Redis:
+    """A fail-fast client: ``timeout_s`` per connect and per command, no retries."""
+    options: dict[str, Any] = {
+        "socket_timeout": timeout_s,
+        "socket_connect_timeout": timeout_s,
+        "retry": Retry(NoBackoff(), 0),
+        "retry_on_timeout": False,
+        "health_check_interval": 0,
+    }
+    if url.startswith(SENTINEL_SCHEME + "://"):
+        sentinels, service, db, password = parse_sentinel_url(url)
+        sentinel = Sentinel(  # type: ignore[no-untyped-call]
+            sentinels,
+            sentinel_kwargs={"socket_timeout": timeout_s, "socket_connect_timeout": timeout_s},
+            password=password,
+            db=db,
+            **options,
+        )
+        client: redis.Redis = sentinel.master_for(service, max_connections=max_connections)
+        return client
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ConfigError(
+            "redis url must start with redis://, rediss://, unix:// or redis+sentinel://"
+        )
+    pool = redis.BlockingConnectionPool.from_url(
+        url, max_connections=max_connections, timeout=timeout_s, **options
+    )
+    return redis.Redis(connection_pool=pool)
+
+
+class RedisTier:
+    def __init__(
+        self,
+        client: redis.Redis,
+        sealer: EntrySealer,
+        *,
+        ttl_s: float,
+        timeout_s: float,
+        breaker: AsyncBreaker,
+        max_pending_writes: int = 256,
+    ) -> None:
+        self._client = client
+        self._sealer = sealer
+        self._ttl_ms = max(1, int(ttl_s * 1000))
+        self._timeout_s = timeout_s
+        self.breaker = breaker
+        self._max_pending = max_pending_writes
+        self._pending: set[asyncio.Task[None]] = set()
+        self.errors = 0
+        self.rejected = 0
+        self.dropped_writes = 0
+
+    async def get(self, key: bytes) -> ClearEntry | None:
+        """The entry under ``key``; None on a miss, a bad value or any Redis trouble."""
+        try:
+            async with self.breaker.calling(), asyncio.timeout(self._timeout_s):
+                value = await self._client.get(key)
+        except BreakerOpen:
+            return None
+        except (redis.RedisError, OSError, TimeoutError) as exc:
+            self._failed("get", exc)
+            return None
+        if value is None:
+            return None
+        entry = self._sealer.open_entry(key, value) if isinstance(value, bytes) else None
+        if entry is None:
+            self.rejected += 1
+            log.warning("redis cache: a value failed verification and was ignored")
+        return entry
+
+    def put(self, key: bytes, entry: ClearEntry) -> None:
+        """Store ``entry`` in the background; dropped when too many writes are pending."""
+        if len(self._pending) >= self._max_pending or self.breaker.state == "open":
+            self.dropped_writes += 1
+            return
+        task = asyncio.create_task(self._put(key, self._sealer.seal(key, entry)))
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+
+    async def _put(self, key: bytes, value: bytes) -> None:
+        try:
+            async with self.breaker.calling(), asyncio.timeout(self._timeout_s):
+                await self._client.set(key, value, px=self._ttl_ms)
+        except BreakerOpen:
+            self.dropped_writes += 1
+        except (redis.RedisError, OSError, TimeoutError) as exc:
+            self._failed("set", exc)
+
+    def _failed(self, what: str, exc: BaseException) -> None:
+        self.errors += 1
+        log.debug("redis cache: %s failed: %r", what, exc)
+
+    async def close(self) -> None:
+        for task in list(self._pending):
+            task.cancel()
+        if self._pending:
+            await asyncio.gather(*self._pending, return_exceptions=True)
+        try:
+            async with asyncio.timeout(self._timeout_s * 10):
+                await self._client.aclose()
+        except (redis.RedisError, OSError, TimeoutError) as exc:
+            log.debug("redis cache: close failed: %r", exc)
