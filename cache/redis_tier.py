@@ -50,8 +50,11 @@ def parse_sentinel_url(url: str) -> tuple[list[tuple[str, int]], str, int, str |
     return sentinels, path[0], int(path[1]) if len(path) == 2 else 0, password
 
 
-def connect(url: str, *, timeout_s: float, max_connections: int = 64) -> redis.Redis:
-    """A fail-fast client: ``timeout_s`` per connect and per command, no retries."""
+def connect(
+    url: str, *, timeout_s: float, max_connections: int = 64
+) -> tuple[redis.Redis, list[redis.Redis]]:
+    """A fail-fast client (``timeout_s`` per connect and per command, no retries), and
+    the clients to close with it (a Sentinel's connections to its sentinels)."""
     options: dict[str, Any] = {
         "socket_timeout": timeout_s,
         "socket_connect_timeout": timeout_s,
@@ -69,7 +72,7 @@ def connect(url: str, *, timeout_s: float, max_connections: int = 64) -> redis.R
             **options,
         )
         client: redis.Redis = sentinel.master_for(service, max_connections=max_connections)
-        return client
+        return client, list(sentinel.sentinels)
     if not url.startswith(("redis://", "rediss://", "unix://")):
         raise ConfigError(
             "redis url must start with redis://, rediss://, unix:// or redis+sentinel://"
@@ -77,7 +80,7 @@ def connect(url: str, *, timeout_s: float, max_connections: int = 64) -> redis.R
     pool = redis.BlockingConnectionPool.from_url(
         url, max_connections=max_connections, timeout=timeout_s, **options
     )
-    return redis.Redis(connection_pool=pool)
+    return redis.Redis.from_pool(pool), []  # the client owns the pool: aclose() closes it
 
 
 class RedisTier:
@@ -90,8 +93,10 @@ class RedisTier:
         timeout_s: float,
         breaker: AsyncBreaker,
         max_pending_writes: int = 256,
+        also_close: list[redis.Redis] | None = None,
     ) -> None:
         self._client = client
+        self._also_close = also_close or []
         self._sealer = sealer
         self._ttl_ms = max(1, int(ttl_s * 1000))
         self._timeout_s = timeout_s
@@ -147,8 +152,9 @@ class RedisTier:
             task.cancel()
         if self._pending:
             await asyncio.gather(*self._pending, return_exceptions=True)
-        try:
-            async with asyncio.timeout(self._timeout_s * 10):
-                await self._client.aclose()
-        except (redis.RedisError, OSError, TimeoutError) as exc:
-            log.debug("redis cache: close failed: %r", exc)
+        for client in (self._client, *self._also_close):
+            try:
+                async with asyncio.timeout(self._timeout_s * 10):
+                    await client.aclose()
+            except (redis.RedisError, OSError, TimeoutError) as exc:
+                log.debug("redis cache: close failed: %r", exc)

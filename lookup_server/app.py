@@ -125,12 +125,14 @@ async def build_cache(settings: Settings, checker: Checker) -> CachedChecker:
         breaker = AsyncBreaker(
             "redis", fail_max=c.breaker_fail_max, reset_timeout=c.breaker_reset_s
         )
+        client, also_close = connect(settings.redis_url, timeout_s=c.redis_timeout_s)
         shared = RedisTier(
-            connect(settings.redis_url, timeout_s=c.redis_timeout_s),
+            client,
             sealer,
             ttl_s=c.redis_ttl_s,
             timeout_s=c.redis_timeout_s,
             breaker=breaker,
+            also_close=also_close,
         )
     await follower.start()
     return CachedChecker(

@@ -72,6 +72,7 @@ class PostgresStore(Store):
         self._dsn = dsn
         self._connect_timeout = connect_timeout
         self._listener: asyncpg.Connection | None = None
+        self._listening: asyncio.Task[None] | None = None
         self._changed = asyncio.Event()
         self.source = source
         self._pool = pool
@@ -238,10 +239,13 @@ class PostgresStore(Store):
         When the listening connection cannot be opened or has died, this degrades to
         polling and tries to listen again on the next call.
         """
-        if self._dsn is not None and not self._closed:
+        if self._dsn is not None and not self._closed and self._listening is None:
             listener = self._listener
             if listener is None or listener.is_closed():
-                await self._listen()
+                # Connect in a task of its own: cancelling a waiter (a follower that
+                # stops) must not cancel asyncpg mid-handshake, which leaks the socket.
+                self._listening = asyncio.create_task(self._listen(), name="pg-listen")
+                self._listening.add_done_callback(self._listened)
         try:
             async with asyncio.timeout(max_wait_s):
                 await self._changed.wait()
@@ -258,9 +262,15 @@ class PostgresStore(Store):
         except (TimeoutError, *DRIVER_ERRORS) as exc:
             log.warning("%s: cannot listen for changes (polling meanwhile): %s", self.name, exc)
             return
+        if self._closed:
+            conn.terminate()
+            return
         conn.add_termination_listener(lambda _conn: self._changed.set())
         self._listener = conn
         self._changed.set()  # changes made while nobody listened: look once now
+
+    def _listened(self, _task: asyncio.Task[None]) -> None:
+        self._listening = None
 
     def _on_notify(self, *_args: object) -> None:
         self._changed.set()
@@ -460,6 +470,9 @@ class PostgresStore(Store):
         if self._closed:
             return
         self._closed = True
+        if self._listening is not None:
+            with contextlib.suppress(Exception):
+                await self._listening  # bounded by the connect timeout
         listener, self._listener = self._listener, None
         if listener is not None:
             listener.terminate()

@@ -110,6 +110,7 @@ async def _until(condition: object, timeout: float = 5.0) -> None:
 
 
 DOCUMENT = pb.CheckDocumentRequest(document_number="A1234567", issuing_country="IDN")
+OTHER_DOCUMENT = pb.CheckDocumentRequest(document_number="SPECI2014", issuing_country="NLD")
 
 
 async def test_health_is_serving(harness: Harness) -> None:
@@ -198,8 +199,10 @@ async def test_server_side_default_deadline_applies_when_caller_sets_none(
 async def test_calls_beyond_the_in_flight_limit_are_shed(gated: tuple[Harness, GatedStore]) -> None:
     harness, store = gated
     store.gate.clear()
+    # Two different documents: identical checks would share one store read (single flight).
     waiting = [
-        asyncio.ensure_future(harness.stub.CheckDocument(DOCUMENT, timeout=5)) for _ in range(2)
+        asyncio.ensure_future(harness.stub.CheckDocument(request, timeout=5))
+        for request in (DOCUMENT, OTHER_DOCUMENT)
     ]
     await _until(lambda: store.waiting == 2)
     with pytest.raises(grpc.aio.AioRpcError) as caught:

@@ -33,13 +33,21 @@ class RedisNotFound(RuntimeError):
 
 
 class RedisServer:
-    def __init__(self, *, port: int | None = None, extra_args: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        *,
+        port: int | None = None,
+        extra_args: tuple[str, ...] = (),
+        sentinel_config: tuple[str, ...] | None = None,
+    ) -> None:
+        """``sentinel_config``: run as a Sentinel with these configuration lines."""
         binary = shutil.which("redis-server")
         if binary is None:
             raise RedisNotFound(_INSTALL_HINT)
         self.binary = binary
         self.port = port or free_port()
         self.extra_args = extra_args
+        self.sentinel_config = sentinel_config
         self.directory = Path(tempfile.mkdtemp(prefix="notice-lookup-redis-"))
         self._process: subprocess.Popen[bytes] | None = None
         self._paused = False
@@ -80,6 +88,15 @@ class RedisServer:
         raise RuntimeError(f"redis-server did not answer in {timeout_s}s: {self.log_tail()}")
 
     def _arguments(self) -> list[str]:
+        if self.sentinel_config is not None:
+            # A sentinel rewrites its configuration file: it must be a file of its own.
+            config = self.directory / "sentinel.conf"
+            if not config.exists():
+                config.write_text("\n".join(self.sentinel_config) + "\n")
+            return [
+                str(config), "--sentinel", "--port", str(self.port), "--bind", "127.0.0.1",
+                "--dir", str(self.directory),
+            ]  # fmt: skip
         return [
             "--port", str(self.port),
             "--bind", "127.0.0.1",
@@ -91,6 +108,15 @@ class RedisServer:
         ]  # fmt: skip
 
     def _arguments(self) -> list[str]:
+        if self.sentinel_config is not None:
+            # A sentinel rewrites its configuration file: it must be a file of its own.
+            config = self.directory / "sentinel.conf"
+            if not config.exists():
+                config.write_text("\n".join(self.sentinel_config) + "\n")
+            return [
+                str(config), "--sentinel", "--port", str(self.port), "--bind", "127.0.0.1",
+                "--dir", str(self.directory),
+            ]  # fmt: skip
         return [
             "--port", str(self.port),
             "--bind", "127.0.0.1",
