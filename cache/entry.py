@@ -18,6 +18,7 @@ fails :func:`open_entry` and counts as a miss.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import struct
@@ -58,9 +59,14 @@ class EntrySealer:
         self._key_key = hashlib.blake2b(secret, person=b"nl-cache-key", digest_size=32).digest()
         self._mac_key = hashlib.blake2b(secret, person=b"nl-cache-mac", digest_size=32).digest()
         self._context = f"{ENTRY_FORMAT}|{fingerprint}|".encode()
+        # Remembered per query: repeats of a traveller come back as equal queries.
+        self.key = functools.lru_cache(maxsize=32_768)(self._key)  # type: ignore[method-assign]
 
     def key(self, query: TravellerQuery) -> bytes:
         """Redis key of ``query``: a prefix and 20 bytes of keyed hash."""
+        return self._key(query)
+
+    def _key(self, query: TravellerQuery) -> bytes:
         digest = hashlib.blake2b(
             self._context + repr(query).encode(), key=self._key_key, digest_size=20
         ).digest()

@@ -9,6 +9,7 @@ Requests are validated here, before anything else sees them: each problem raises
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -227,13 +228,21 @@ def traveller_from_fields(fields: pb.TravelerFields, *, today: dt.date) -> Trave
     return query
 
 
+@functools.lru_cache(maxsize=32_768)
+def _query_from_mrz(lines: tuple[str, ...], today: dt.date) -> TravellerQuery:
+    """Parsed and verified MRZ, remembered: the same passport is read again and again
+    (check-in, booth, gate), and parsing is half the work of a cached all-clear. Errors
+    are not remembered (each bad zone is parsed again and reported again)."""
+    return parse_mrz(lines, today=today, field_prefix="mrz.lines").to_query()
+
+
 def traveller_query(request: pb.CheckTravelerRequest, *, today: dt.date) -> TravellerQuery:
     which = request.WhichOneof("traveler")
     if which == "mrz":
         lines = list(request.mrz.lines)
         if len(lines) > MAX_MRZ_LINES:
             raise InvalidInput("mrz.lines", f"{len(lines)} lines given, an MRZ has 2 or 3")
-        return parse_mrz(lines, today=today, field_prefix="mrz.lines").to_query()
+        return _query_from_mrz(tuple(lines), today)
     if which == "fields":
         return traveller_from_fields(request.fields, today=today)
     raise InvalidInput("traveler", "set either mrz or fields", reason="REQUIRED")

@@ -1,0 +1,391 @@
+"""Cache-hit throughput and latency, side by side with a bare gRPC echo server.
+
+    python -m bench.cache_throughput                     # 3 rounds, 200k documents, 20k notices
+    python -m bench.cache_throughput --rounds 1 --seconds 3 --documents 20000 --notices 2000
+
+What it does, all on loopback, everything stopped at the end:
+1. starts a throwaway PostgreSQL and Redis (tests.lab), generates a seeded data set and
+   loads it with ``notice-lookup load``;
+2. starts, each pinned to CPU 0: the echo server (answering with as many bytes as a
+   cached all-clear answer), ``notice-lookup serve`` with both cache tiers, and a second
+   ``serve`` with the in-process tier off (every repeat is a Redis hit); Redis, the
+   database and this load generator share CPU 1;
+3. per round and per target: saturation throughput (closed loop, many requests in
+   flight over several channels), then latency at an offered load of half the echo's
+   saturation throughput (open loop: requests are sent on a fixed schedule, latency is
+   counted from the scheduled time, so a stall is not hidden);
+4. the miss path: travellers never seen before (a new document number each), closed
+   loop, and a booth-like mix (each traveller checked three times: passenger list,
+   booth, gate) for the hit ratio;
+5. reports medians over rounds and the ratios to the echo server of the same round.
+
+The client is an asyncio gRPC client with several channels, pinned to the other core:
+it costs about as much CPU per call as the server, which is why the server gets a core
+of its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import secrets
+import statistics
+import subprocess
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import grpc
+
+from bench.core_latency import percentile, run_load
+from bench.echo_server import METHOD as ECHO_METHOD
+from bench.procs import ROOT, echo_server, notice_server
+from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
+from lookup_server.loading.generate import generate_dataset
+from tests.lab.postgres import PgCluster
+from tests.lab.redis import RedisServer
+
+SERVER_CPUS = "0"
+CLIENT_CPUS = {1}
+CHANNELS = 8
+IN_FLIGHT = 64
+CHECK_METHOD = "/noticelookup.v1.NoticeLookup/CheckTraveler"
+
+Call = Callable[[bytes], Any]
+#: Calls that failed, by status code (a healthy run has none).
+ERRORS: Counter[str] = Counter()
+
+
+def clear_travellers(truth: Path) -> list[pb.CheckTravelerRequest]:
+    found = []
+    with truth.open() as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row["expect"] == "CLEAR":
+                found.append(pb.CheckTravelerRequest(mrz=pb.MachineReadableZone(lines=row["mrz"])))
+    return found
+
+
+def fresh_traveller(n: int) -> bytes:
+    """A traveller no cache has seen: a new document number each time."""
+    request = pb.CheckTravelerRequest(
+        fields=pb.TravelerFields(
+            document_number=f"ZB{n:07d}",
+            issuing_country="NOR",
+            surname="LINDQVIST",
+            given_names="ASTRID",
+            date_of_birth=pb.PartialDate(year=1980 + n % 20, month=1 + n % 12, day=1 + n % 28),
+            sex=pb.SEX_FEMALE,
+            nationality="NOR",
+        )
+    )
+    return request.SerializeToString()
+
+
+def grpc_frame(message: bytes) -> bytes:
+    """A gRPC length-prefixed message: what h2load sends as the request body."""
+    return b"\x00" + len(message).to_bytes(4, "big") + message
+
+
+def h2load(
+    url: str, body: Path, seconds: float, *, rps: float | None = None, log: Path | None = None
+) -> float:
+    """Run h2load (pinned to the client CPU) for ``seconds``; completed requests per second.
+
+    Closed loop by default (``CHANNELS`` connections, ``IN_FLIGHT`` streams in all); with
+    ``rps``, each connection sends at rps / CHANNELS per second (open loop, with enough
+    streams allowed that no request waits for a free one).
+    """
+    command = [
+        "taskset", "-c", ",".join(str(c) for c in sorted(CLIENT_CPUS)), "h2load",
+        "-c", str(CHANNELS), "-t", "1", "-D", str(max(1, round(seconds))), "--warm-up-time", "1",
+        "-d", str(body), "-H", "content-type: application/grpc", "-H", "te: trailers",
+    ]  # fmt: skip
+    if rps is None:
+        command += ["-m", str(IN_FLIGHT // CHANNELS)]
+    else:
+        command += ["-m", "100", "--rps", str(max(1, round(rps / CHANNELS)))]
+    if log is not None:
+        command += ["--log-file", str(log)]
+    done = subprocess.run(
+        [*command, url], capture_output=True, text=True, check=True, timeout=seconds + 60
+    )
+    failed = re.search(r"(\d+) failed, (\d+) errored", done.stdout)
+    if failed is None or failed.group(1) != "0" or failed.group(2) != "0":
+        raise RuntimeError(f"h2load saw failures:\n{done.stdout}")
+    found = re.search(r"finished in [\d.]+m?s, ([\d.]+) req/s", done.stdout)
+    if found is None:
+        raise RuntimeError(f"unexpected h2load output:\n{done.stdout}")
+    return float(found.group(1))
+
+
+def logged_latencies(log: Path) -> list[float]:
+    """Per-request latency (ms) from an h2load log; only gRPC-over-HTTP 200 answers."""
+    rows = [line.split("\t") for line in log.read_text().splitlines() if line]
+    if any(row[1] != "200" for row in rows):
+        raise RuntimeError("h2load log holds non-200 answers")
+    return [int(row[2]) / 1000 for row in rows]
+
+
+class Client:
+    """Unary calls of raw bytes over several channels (no client-side parsing cost)."""
+
+    def __init__(self, address: str, method: str) -> None:
+        self.channels = [
+            grpc.aio.insecure_channel(address, options=[("grpc.use_local_subchannel_pool", 1)])
+            for _ in range(CHANNELS)
+        ]
+        self.calls = [c.unary_unary(method) for c in self.channels]
+        self._next = 0
+
+    def __call__(self, request: bytes) -> Any:
+        self._next = (self._next + 1) % CHANNELS
+        return self.calls[self._next](request, timeout=10)
+
+    async def close(self) -> None:
+        for channel in self.channels:
+            await channel.close()
+
+
+async def saturate(client: Client, requests: Sequence[bytes], seconds: float) -> float:
+    """Closed loop with IN_FLIGHT requests outstanding: completed calls per second."""
+    done = 0
+    stop = time.perf_counter() + seconds
+
+    async def worker(offset: int) -> None:
+        nonlocal done
+        i = offset
+        while time.perf_counter() < stop:
+            try:
+                await client(requests[i % len(requests)])
+            except grpc.aio.AioRpcError as exc:
+                ERRORS[exc.code().name] += 1
+            else:
+                done += 1
+            i += IN_FLIGHT
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker(i) for i in range(IN_FLIGHT)))
+    return done / (time.perf_counter() - started)
+
+
+async def open_loop(
+    client: Client, requests: Sequence[bytes], rate: float, seconds: float
+) -> list[float]:
+    """Requests on a fixed schedule at ``rate``/s; latency (ms) from the scheduled time."""
+    latencies: list[float] = []
+    total = int(rate * seconds)
+    start = time.perf_counter()
+
+    async def one(i: int, scheduled: float) -> None:
+        try:
+            await client(requests[i % len(requests)])
+        except grpc.aio.AioRpcError as exc:
+            ERRORS[exc.code().name] += 1
+            return
+        latencies.append((time.perf_counter() - scheduled) * 1000)
+
+    tasks = []
+    for i in range(total):
+        scheduled = start + i / rate
+        delay = scheduled - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(one(i, scheduled)))
+    await asyncio.gather(*tasks)
+    return latencies
+
+
+async def sources_of(address: str, requests: Sequence[bytes]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    async with grpc.aio.insecure_channel(address) as channel:
+        call = channel.unary_unary(
+            CHECK_METHOD, response_deserializer=pb.CheckTravelerResponse.FromString
+        )
+        for request in requests:
+            answer = await call(request, timeout=10)
+            source = pb.Source.Name(answer.provenance.source).removeprefix("SOURCE_")
+            counts[f"{source} {pb.Verdict.Name(answer.verdict).removeprefix('VERDICT_')}"] += 1
+    return counts
+
+
+def measure_round(
+    addresses: dict[str, str], bodies: dict[str, Path], seconds: float, round_no: int, tmp: Path
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    urls = {
+        "echo": f"http://{addresses['echo']}{ECHO_METHOD}",
+        "local": f"http://{addresses['local']}{CHECK_METHOD}",
+        "redis": f"http://{addresses['redis']}{CHECK_METHOD}",
+    }
+    out["echo_rps"] = h2load(urls["echo"], bodies["echo"], seconds)
+    rate = out["echo_rps"] / 2
+    for name in ("echo", "local", "redis"):
+        if name != "echo":
+            out[f"{name}_rps"] = h2load(urls[name], bodies["check"], seconds)
+        log = tmp / f"{name}-{round_no}.log"
+        body = bodies["echo" if name == "echo" else "check"]
+        h2load(urls[name], body, seconds, rps=rate, log=log)
+        out[f"{name}_half_load"] = logged_latencies(log)
+    out.update(asyncio.run(_miss_path(addresses["local"], seconds, round_no)))
+    return out
+
+
+async def _miss_path(address: str, seconds: float, round_no: int) -> dict[str, Any]:
+    """Travellers never seen before (a new document number each call)."""
+    client = Client(address, CHECK_METHOD)
+    out: dict[str, Any] = {}
+    try:
+        base = 1_000_000 * (round_no + 1)
+        fresh = [fresh_traveller(base + i) for i in range(200_000)]
+        out["miss_rps"] = await saturate(client, fresh, seconds)
+        miss_rate = max(1.0, out["miss_rps"] / 2)
+        later = [fresh_traveller(base + 500_000 + i) for i in range(int(miss_rate * seconds) + 1)]
+        out["miss_half_load"] = await open_loop(client, later, miss_rate, seconds)
+    finally:
+        await client.close()
+    return out
+
+
+def summarise(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    def med(key: str) -> float:
+        return statistics.median(r[key] for r in rounds)
+
+    def lat(key: str, q: float) -> float:
+        return statistics.median(percentile(r[key], q) for r in rounds)
+
+    summary: dict[str, Any] = {"rounds": len(rounds)}
+    for name in ("echo", "local", "redis", "miss"):
+        summary[name] = {
+            "rps": round(med(f"{name}_rps")),
+            "rps_ratio_to_echo": round(
+                statistics.median(r[f"{name}_rps"] / r["echo_rps"] for r in rounds), 3
+            ),
+            "half_load_p50_ms": round(lat(f"{name}_half_load", 50), 3),
+            "half_load_p99_ms": round(lat(f"{name}_half_load", 99), 3),
+        }
+    return summary
+
+
+@contextlib.contextmanager
+def pg_cluster() -> Iterator[PgCluster]:
+    cluster = PgCluster(name="bench-cache")
+    try:
+        cluster.init()
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+@contextlib.contextmanager
+def pinned_redis() -> Iterator[RedisServer]:
+    server = RedisServer()
+    try:
+        server.start()
+        if server.pid is not None:
+            os.sched_setaffinity(server.pid, CLIENT_CPUS)
+        yield server
+    finally:
+        server.destroy()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=200_000)
+    parser.add_argument("--notices", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=5.0, help="per measurement")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, CLIENT_CPUS)
+
+    with tempfile.TemporaryDirectory(prefix="bench-cache-") as tmp:
+        data = Path(tmp)
+        generate_dataset(
+            data, notices=args.notices, documents=args.documents, seed=7, travellers=6000
+        )
+        secret = data / "cache.secret"
+        secret.write_text(secrets.token_hex(32))
+        clear = [r.SerializeToString() for r in clear_travellers(data / "truth.jsonl")]
+        hits = clear[:1000]
+        with pg_cluster() as cluster, pinned_redis() as redis_server:
+            cluster.create_database("bench")
+            url = cluster.dsn("bench")
+            run_load("notices", data / "notices.json", url)
+            run_load("documents", data / "documents.csv", url)
+            env = {
+                "NOTICE_LOOKUP_REDIS_URL": redis_server.url,
+                "NOTICE_LOOKUP_CACHE__SECRET_FILE": str(secret),
+            }
+            sample = asyncio.run(_response_size(url, hits[0]))
+            with (
+                echo_server(sample, cpus=SERVER_CPUS) as echo,
+                notice_server(url, cpus=SERVER_CPUS, env=env) as local,
+                notice_server(
+                    url,
+                    cpus=SERVER_CPUS,
+                    env={**env, "NOTICE_LOOKUP_CACHE__LOCAL_ENTRIES": "0"},
+                ) as shared,
+            ):
+                addresses = {"echo": echo, "local": local, "redis": shared}
+                check = hits[0]
+                for address in (local, shared):  # cache it (and verify it is a CLEAR)
+                    counts = asyncio.run(sources_of(address, [check, check]))
+                    assert all(k.endswith(" CLEAR") for k in counts), counts
+                bodies = {"echo": data / "echo.bin", "check": data / "check.bin"}
+                bodies["echo"].write_bytes(grpc_frame(check))
+                bodies["check"].write_bytes(grpc_frame(check))
+                rounds = [
+                    measure_round(addresses, bodies, args.seconds, i, data)
+                    for i in range(args.rounds)
+                ]
+                booth = [h for h in clear[1000:1300] for _ in range(3)]
+                random.Random(5).shuffle(booth)
+                ratio = asyncio.run(sources_of(local, booth))
+    result = {
+        "command": "python -m bench.cache_throughput "
+        f"--documents {args.documents} --notices {args.notices} --rounds {args.rounds} "
+        f"--seconds {args.seconds}",
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs",
+        "response_bytes": sample,
+        "summary": summarise(rounds),
+        "failed_calls": dict(ERRORS),
+        "booth_mix_sources": dict(ratio),
+        "booth_mix_hit_ratio": round(
+            sum(n for k, n in ratio.items() if k.startswith("CACHE_")) / sum(ratio.values()), 3
+        ),
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / "cache_throughput.json"
+    path.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result["summary"], indent=2))
+    print(f"booth mix: {result['booth_mix_sources']} hit ratio {result['booth_mix_hit_ratio']}")
+    print(f"failed calls: {dict(ERRORS)}")
+    print(f"results in {path.relative_to(ROOT)}")
+
+
+async def _response_size(url: str, request: bytes) -> int:
+    """Bytes of a real cached all-clear answer, for the echo server to send back."""
+    with notice_server(url, cpus=SERVER_CPUS) as address:
+        async with grpc.aio.insecure_channel(address) as channel:
+            call = channel.unary_unary(CHECK_METHOD)
+            await call(request, timeout=10)
+            answer: bytes = await call(request, timeout=10)
+    return len(answer)
+
+
+if __name__ == "__main__":
+    main()
