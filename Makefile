@@ -65,7 +65,8 @@ lock: $(STAMP)
 eval: $(STAMP)
 	$(VENV)/bin/notice-lookup evaluate $(EVAL_ARGS)
 
-bench: $(STAMP) system-deps
+bench: $(STAMP)
+	@scripts/ensure-system-deps.sh --bench
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean:

@@ -8,20 +8,21 @@ What it does, all on loopback, everything stopped at the end:
    loads it with ``notice-lookup load``;
 2. starts, each pinned to CPU 0: the echo server (answering with as many bytes as a
    cached all-clear answer), ``notice-lookup serve`` with both cache tiers, and a second
-   ``serve`` with the in-process tier off (every repeat is a Redis hit); Redis, the
-   database and this load generator share CPU 1;
-3. per round and per target: saturation throughput (closed loop, many requests in
-   flight over several channels), then latency at an offered load of half the echo's
-   saturation throughput (open loop: requests are sent on a fixed schedule, latency is
-   counted from the scheduled time, so a stall is not hidden);
+   ``serve`` with the in-process tier off (every repeat is a Redis hit); the load
+   generators run on CPU 1, Redis and the database where the scheduler puts them;
+3. per round and per target: saturation throughput with h2load (closed loop, 64
+   requests in flight over 8 connections, the same request bytes every time), then
+   latency at an offered load of half the echo's saturation throughput with a paced
+   asyncio client (open loop: requests go out on a fixed schedule whatever the answers
+   do; h2load's ``--rps`` sends in bursts);
 4. the miss path: travellers never seen before (a new document number each), closed
    loop, and a booth-like mix (each traveller checked three times: passenger list,
    booth, gate) for the hit ratio;
 5. reports medians over rounds and the ratios to the echo server of the same round.
 
-The client is an asyncio gRPC client with several channels, pinned to the other core:
-it costs about as much CPU per call as the server, which is why the server gets a core
-of its own.
+A Python client costs about as much CPU per call as the server, so ceilings are
+measured with h2load (nghttp2-client, installed by ``scripts/ensure-system-deps.sh``)
+and the server gets a core of its own.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import platform
 import random
 import re
 import secrets
+import shutil
 import statistics
 import subprocess
 import tempfile
@@ -46,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 import grpc
+import uvloop
 
 from bench.core_latency import percentile, run_load
 from bench.echo_server import METHOD as ECHO_METHOD
@@ -97,26 +100,19 @@ def grpc_frame(message: bytes) -> bytes:
     return b"\x00" + len(message).to_bytes(4, "big") + message
 
 
-def h2load(
-    url: str, body: Path, seconds: float, *, rps: float | None = None, log: Path | None = None
-) -> float:
+def h2load(url: str, body: Path, seconds: float) -> float:
     """Run h2load (pinned to the client CPU) for ``seconds``; completed requests per second.
 
-    Closed loop by default (``CHANNELS`` connections, ``IN_FLIGHT`` streams in all); with
-    ``rps``, each connection sends at rps / CHANNELS per second (open loop, with enough
-    streams allowed that no request waits for a free one).
+    Closed loop: ``CHANNELS`` connections, ``IN_FLIGHT`` streams in all. (h2load's own
+    ``--rps`` sends in bursts, so latency at a given load is measured by
+    :func:`open_loop` instead.)
     """
     command = [
         "taskset", "-c", ",".join(str(c) for c in sorted(CLIENT_CPUS)), "h2load",
         "-c", str(CHANNELS), "-t", "1", "-D", str(max(1, round(seconds))), "--warm-up-time", "1",
         "-d", str(body), "-H", "content-type: application/grpc", "-H", "te: trailers",
+        "-m", str(IN_FLIGHT // CHANNELS),
     ]  # fmt: skip
-    if rps is None:
-        command += ["-m", str(IN_FLIGHT // CHANNELS)]
-    else:
-        command += ["-m", "100", "--rps", str(max(1, round(rps / CHANNELS)))]
-    if log is not None:
-        command += ["--log-file", str(log)]
     done = subprocess.run(
         [*command, url], capture_output=True, text=True, check=True, timeout=seconds + 60
     )
@@ -127,14 +123,6 @@ def h2load(
     if found is None:
         raise RuntimeError(f"unexpected h2load output:\n{done.stdout}")
     return float(found.group(1))
-
-
-def logged_latencies(log: Path) -> list[float]:
-    """Per-request latency (ms) from an h2load log; only gRPC-over-HTTP 200 answers."""
-    rows = [line.split("\t") for line in log.read_text().splitlines() if line]
-    if any(row[1] != "200" for row in rows):
-        raise RuntimeError("h2load log holds non-200 answers")
-    return [int(row[2]) / 1000 for row in rows]
 
 
 class Client:
@@ -182,26 +170,34 @@ async def saturate(client: Client, requests: Sequence[bytes], seconds: float) ->
 async def open_loop(
     client: Client, requests: Sequence[bytes], rate: float, seconds: float
 ) -> list[float]:
-    """Requests on a fixed schedule at ``rate``/s; latency (ms) from the scheduled time."""
+    """Requests on a fixed schedule at ``rate``/s, whatever the answers do (open loop).
+
+    Latency (ms) is counted from the moment a request is sent; the schedule never waits
+    for an answer, so a slow server meets more, not fewer, requests. Requests that fall
+    due while the client sleeps (timer granularity) are sent together on waking.
+    """
     latencies: list[float] = []
     total = int(rate * seconds)
     start = time.perf_counter()
 
-    async def one(i: int, scheduled: float) -> None:
+    async def one(i: int) -> None:
+        sent = time.perf_counter()
         try:
             await client(requests[i % len(requests)])
         except grpc.aio.AioRpcError as exc:
             ERRORS[exc.code().name] += 1
             return
-        latencies.append((time.perf_counter() - scheduled) * 1000)
+        latencies.append((time.perf_counter() - sent) * 1000)
 
     tasks = []
-    for i in range(total):
-        scheduled = start + i / rate
-        delay = scheduled - time.perf_counter()
-        if delay > 0:
-            await asyncio.sleep(delay)
-        tasks.append(asyncio.create_task(one(i, scheduled)))
+    i = 0
+    while i < total:
+        now = time.perf_counter()
+        while i < total and start + i / rate <= now:
+            tasks.append(asyncio.create_task(one(i)))
+            i += 1
+        if i < total:
+            await asyncio.sleep(max(0.0, start + i / rate - time.perf_counter()))
     await asyncio.gather(*tasks)
     return latencies
 
@@ -220,7 +216,7 @@ async def sources_of(address: str, requests: Sequence[bytes]) -> Counter[str]:
 
 
 def measure_round(
-    addresses: dict[str, str], bodies: dict[str, Path], seconds: float, round_no: int, tmp: Path
+    addresses: dict[str, str], bodies: dict[str, Path], seconds: float, round_no: int
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     urls = {
@@ -228,17 +224,28 @@ def measure_round(
         "local": f"http://{addresses['local']}{CHECK_METHOD}",
         "redis": f"http://{addresses['redis']}{CHECK_METHOD}",
     }
-    out["echo_rps"] = h2load(urls["echo"], bodies["echo"], seconds)
-    rate = out["echo_rps"] / 2
     for name in ("echo", "local", "redis"):
-        if name != "echo":
-            out[f"{name}_rps"] = h2load(urls[name], bodies["check"], seconds)
-        log = tmp / f"{name}-{round_no}.log"
-        body = bodies["echo" if name == "echo" else "check"]
-        h2load(urls[name], body, seconds, rps=rate, log=log)
-        out[f"{name}_half_load"] = logged_latencies(log)
-    out.update(asyncio.run(_miss_path(addresses["local"], seconds, round_no)))
+        out[f"{name}_rps"] = h2load(urls[name], bodies[name], seconds)
+    rate = out["echo_rps"] / 2
+    request = bodies["check_message"].read_bytes()
+    for name in ("echo", "local", "redis"):
+        method = ECHO_METHOD if name == "echo" else CHECK_METHOD
+        out[f"{name}_half_load"] = uvloop.run(
+            _paced(addresses[name], method, request, rate, seconds)
+        )
+    out.update(uvloop.run(_miss_path(addresses["local"], seconds, round_no)))
     return out
+
+
+async def _paced(
+    address: str, method: str, request: bytes, rate: float, seconds: float
+) -> list[float]:
+    client = Client(address, method)
+    try:
+        await open_loop(client, [request], rate, 0.5)  # connect and warm
+        return await open_loop(client, [request], rate, seconds)
+    finally:
+        await client.close()
 
 
 async def _miss_path(address: str, seconds: float, round_no: int) -> dict[str, Any]:
@@ -272,7 +279,9 @@ def summarise(rounds: list[dict[str, Any]]) -> dict[str, Any]:
                 statistics.median(r[f"{name}_rps"] / r["echo_rps"] for r in rounds), 3
             ),
             "half_load_p50_ms": round(lat(f"{name}_half_load", 50), 3),
+            "half_load_p90_ms": round(lat(f"{name}_half_load", 90), 3),
             "half_load_p99_ms": round(lat(f"{name}_half_load", 99), 3),
+            "half_load_max_ms": round(lat(f"{name}_half_load", 100), 3),
         }
     return summary
 
@@ -289,12 +298,12 @@ def pg_cluster() -> Iterator[PgCluster]:
 
 
 @contextlib.contextmanager
-def pinned_redis() -> Iterator[RedisServer]:
+def redis_server() -> Iterator[RedisServer]:
+    """Redis, not pinned: on the load generator's core it starves at saturation, on the
+    server's it takes the server's time; the scheduler places it best."""
     server = RedisServer()
     try:
         server.start()
-        if server.pid is not None:
-            os.sched_setaffinity(server.pid, CLIENT_CPUS)
         yield server
     finally:
         server.destroy()
@@ -308,6 +317,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0, help="per measurement")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args()
+    if shutil.which("h2load") is None:
+        raise SystemExit("h2load not found: run scripts/ensure-system-deps.sh --bench")
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, CLIENT_CPUS)
 
@@ -320,13 +331,13 @@ def main() -> None:
         secret.write_text(secrets.token_hex(32))
         clear = [r.SerializeToString() for r in clear_travellers(data / "truth.jsonl")]
         hits = clear[:1000]
-        with pg_cluster() as cluster, pinned_redis() as redis_server:
+        with pg_cluster() as cluster, redis_server() as redis:
             cluster.create_database("bench")
             url = cluster.dsn("bench")
             run_load("notices", data / "notices.json", url)
             run_load("documents", data / "documents.csv", url)
             env = {
-                "NOTICE_LOOKUP_REDIS_URL": redis_server.url,
+                "NOTICE_LOOKUP_REDIS_URL": redis.url,
                 "NOTICE_LOOKUP_CACHE__SECRET_FILE": str(secret),
             }
             sample = asyncio.run(_response_size(url, hits[0]))
@@ -344,12 +355,13 @@ def main() -> None:
                 for address in (local, shared):  # cache it (and verify it is a CLEAR)
                     counts = asyncio.run(sources_of(address, [check, check]))
                     assert all(k.endswith(" CLEAR") for k in counts), counts
-                bodies = {"echo": data / "echo.bin", "check": data / "check.bin"}
-                bodies["echo"].write_bytes(grpc_frame(check))
+                bodies = {"check": data / "check.bin", "check_message": data / "check.msg"}
                 bodies["check"].write_bytes(grpc_frame(check))
+                bodies["check_message"].write_bytes(check)
+                bodies |= {"echo": bodies["check"], "local": bodies["check"]}
+                bodies["redis"] = bodies["check"]
                 rounds = [
-                    measure_round(addresses, bodies, args.seconds, i, data)
-                    for i in range(args.rounds)
+                    measure_round(addresses, bodies, args.seconds, i) for i in range(args.rounds)
                 ]
                 booth = [h for h in clear[1000:1300] for _ in range(3)]
                 random.Random(5).shuffle(booth)

@@ -4,6 +4,7 @@
 # TLS tests make their own throwaway certificates with it).
 # The tests never use the machine's own PostgreSQL or Redis services; they start
 # throwaway instances on free loopback ports. Installs with apt-get where missing.
+# With --bench, also h2load (nghttp2-client), the load generator of the benchmarks.
 set -euo pipefail
 
 have_postgres() {
@@ -16,6 +17,9 @@ missing=()
 have_postgres || missing+=(postgresql)
 have_redis || missing+=(redis-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+if [ "${1:-}" = "--bench" ]; then
+  command -v h2load >/dev/null 2>&1 || missing+=(nghttp2-client)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "installing missing server binaries: ${missing[*]}" >&2

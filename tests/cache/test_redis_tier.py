@@ -195,3 +195,33 @@ async def test_a_sentinel_url_finds_the_master(redis_server: RedisServer) -> Non
             await tier.close()
     finally:
         sentinel.destroy()
+
+
+async def test_concurrent_gets_go_to_redis_as_one_mget(tier: RedisTier) -> None:
+    keys = [SEALER.key(query(n)) for n in range(50)]
+    for key in keys[:25]:
+        tier.put(key, ENTRY)
+    await wait_until(lambda: not tier._pending)
+    reads_before = tier.reads
+    found = await asyncio.gather(*(tier.get(key) for key in keys))
+    assert found == [ENTRY] * 25 + [None] * 25
+    assert tier.reads == reads_before + 1
+
+
+async def test_a_caller_that_gives_up_does_not_spoil_the_batch(
+    tier: RedisTier, redis_server: RedisServer
+) -> None:
+    key = SEALER.key(query(1))
+    await put_and_wait(tier, key)
+    redis_server.pause()
+    try:
+        impatient = asyncio.create_task(tier.get(key))
+        patient = asyncio.create_task(tier.get(key))
+        await asyncio.sleep(0)
+        impatient.cancel()
+        assert await patient is None  # Redis hung: the batch times out, a miss
+        with pytest.raises(asyncio.CancelledError):
+            await impatient
+    finally:
+        redis_server.resume()
+    assert await tier.get(key) == ENTRY
