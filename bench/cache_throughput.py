@@ -230,10 +230,14 @@ def measure_round(
     request = bodies["check_message"].read_bytes()
     for name in ("echo", "local", "redis"):
         method = ECHO_METHOD if name == "echo" else CHECK_METHOD
+        before = Counter(ERRORS)
         out[f"{name}_half_load"] = uvloop.run(
             _paced(addresses[name], method, request, rate, seconds)
         )
+        out[f"{name}_half_load_errors"] = dict(ERRORS - before)
+    before = Counter(ERRORS)
     out.update(uvloop.run(_miss_path(addresses["local"], seconds, round_no)))
+    out["miss_errors"] = dict(ERRORS - before)
     return out
 
 
@@ -271,7 +275,12 @@ def summarise(rounds: list[dict[str, Any]]) -> dict[str, Any]:
     def lat(key: str, q: float) -> float:
         return statistics.median(percentile(r[key], q) for r in rounds)
 
-    summary: dict[str, Any] = {"rounds": len(rounds)}
+    summary: dict[str, Any] = {
+        "rounds": len(rounds),
+        "failed_calls_by_phase": [
+            {k: v for k, v in r.items() if k.endswith("_errors") and v} for r in rounds
+        ],
+    }
     for name in ("echo", "local", "redis", "miss"):
         summary[name] = {
             "rps": round(med(f"{name}_rps")),

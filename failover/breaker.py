@@ -157,5 +157,7 @@ class AsyncBreaker:
 
     def record_success(self) -> None:
         self._trial_running = False
+        if self._cb.current_state == pybreaker.STATE_CLOSED and not self._cb.fail_counter:
+            return  # nothing to record: the hot path of a healthy backend
         with contextlib.suppress(pybreaker.CircuitBreakerError):
             self._cb.call(_record_success)
