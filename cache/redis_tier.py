@@ -94,7 +94,6 @@ class RedisTier:
         timeout_s: float,
         breaker: AsyncBreaker,
         max_pending_writes: int = 256,
-        max_reads: int = 2,
         also_close: list[redis.Redis] | None = None,
     ) -> None:
         self._client = client
@@ -108,7 +107,8 @@ class RedisTier:
         self._reading: set[asyncio.Task[None]] = set()
         self._batch: list[tuple[bytes, asyncio.Future[bytes | None]]] = []
         self._max_batch = 256
-        self._max_reads = max_reads
+        self._reads_in_flight = 0  # one MGET at a time: the others' gets wait and batch
+        self._flush_scheduled = False
         #: MGET commands sent (each serves every get of one event-loop turn).
         self.reads = 0
         self.errors = 0
@@ -118,8 +118,8 @@ class RedisTier:
     async def get(self, key: bytes) -> ClearEntry | None:
         """The entry under ``key``; None on a miss, a bad value or any Redis trouble.
 
-        Reads are pipelined: at most ``max_reads`` MGETs are in flight; gets that come
-        while they are (and the gets of one event-loop turn) go together as the next
+        Reads are pipelined: one MGET is in flight at a time; the gets that come
+        while it is (and the gets of one event-loop turn) go together as the next
         MGET. At low load a get goes out at once; under load each check pays a fraction
         of a round trip and of redis-py's per-command cost, which is most of the cost of
         a Redis hit (the way ioredis auto-pipelines). A caller that gives up does not
@@ -127,11 +127,7 @@ class RedisTier:
         """
         future: asyncio.Future[bytes | None] = asyncio.get_running_loop().create_future()
         self._batch.append((key, future))
-        if len(self._reading) < self._max_reads:
-            if len(self._batch) == 1:
-                asyncio.get_running_loop().call_soon(self._flush)
-        elif len(self._batch) >= self._max_batch:
-            self._flush()
+        self._maybe_flush()
         value = await future
         if value is None:
             return None
@@ -141,11 +137,19 @@ class RedisTier:
             log.warning("redis cache: a value failed verification and was ignored")
         return entry
 
+    def _maybe_flush(self) -> None:
+        if self._batch and not self._flush_scheduled and self._reads_in_flight == 0:
+            self._flush_scheduled = True
+            asyncio.get_running_loop().call_soon(self._flush)
+
     def _flush(self) -> None:
-        batch, self._batch = self._batch, []
-        if not batch:
+        self._flush_scheduled = False
+        if not self._batch or self._reads_in_flight:
             return
+        batch = self._batch[: self._max_batch]
+        del self._batch[: self._max_batch]
         self.reads += 1
+        self._reads_in_flight += 1
         task = asyncio.create_task(self._mget(batch))
         self._reading.add(task)
         task.add_done_callback(self._reading.discard)
@@ -160,11 +164,11 @@ class RedisTier:
         except (redis.RedisError, OSError, TimeoutError) as exc:
             self._failed("mget", exc)
         finally:
+            self._reads_in_flight -= 1
             for (_, future), value in zip(batch, values, strict=True):
                 if not future.done():
                     future.set_result(value if isinstance(value, bytes) else None)
-            if self._batch:  # gets that waited for this read: the next MGET
-                asyncio.get_running_loop().call_soon(self._flush)
+            self._maybe_flush()  # the gets that waited for this read: the next MGET
 
     def put(self, key: bytes, entry: ClearEntry) -> None:
         """Store ``entry`` in the background; dropped when too many writes are pending."""
@@ -194,6 +198,10 @@ class RedisTier:
             task.cancel()
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
+        batch, self._batch = self._batch, []
+        for _, future in batch:  # gets still waiting: misses
+            if not future.done():
+                future.set_result(None)
         for client in (self._client, *self._also_close):
             try:
                 async with asyncio.timeout(self._timeout_s * 10):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import random
 import time
 from collections.abc import AsyncIterator, Callable
 
@@ -225,3 +226,25 @@ async def test_a_caller_that_gives_up_does_not_spoil_the_batch(
     finally:
         redis_server.resume()
     assert await tier.get(key) == ENTRY
+
+
+async def test_waves_of_overlapping_gets_all_complete(tier: RedisTier) -> None:
+    keys = [SEALER.key(query(n)) for n in range(40)]
+    for key in keys[::2]:
+        tier.put(key, ENTRY)
+    await wait_until(lambda: not tier._pending)
+    rng = random.Random(3)
+
+    async def late_get(key: bytes) -> ClearEntry | None:
+        for _ in range(rng.randrange(4)):
+            await asyncio.sleep(0)  # arrive in a later turn, while a read is in flight
+        return await tier.get(key)
+
+    gets, reads_before = 0, tier.reads
+    for _ in range(100):
+        wave = rng.sample(range(40), rng.randrange(1, 40))
+        gets += len(wave)
+        async with asyncio.timeout(5):
+            found = await asyncio.gather(*(late_get(keys[n]) for n in wave))
+        assert found == [ENTRY if n % 2 == 0 else None for n in wave]
+    assert tier.reads - reads_before < gets / 2  # batched, not one read per get
