@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cache.entry import ClearEntry, EntrySealer
@@ -113,7 +114,7 @@ class CachedChecker:
         if task is None:
             task = asyncio.ensure_future(self._compute(key, query))
             self._flights[key] = task
-            task.add_done_callback(lambda _t: self._flights.pop(key, None))
+            task.add_done_callback(self._landed(key))
             return await asyncio.shield(task)
         self.stats.coalesced += 1
         result = await asyncio.shield(task)
@@ -121,12 +122,19 @@ class CachedChecker:
 
     # ------------------------------------------------------------------ parts
 
+    def _landed(self, key: bytes) -> Callable[[asyncio.Task[CheckResult]], None]:
+        def done(task: asyncio.Task[CheckResult]) -> None:
+            self._flights.pop(key, None)
+            if not task.cancelled():
+                task.exception()  # retrieved: the callers who gave up do not log it
+
+        return done
+
     def _still_clear(self, entry: ClearEntry, query: TravellerQuery) -> bool:
         number = query.document.number if query.document else None
-        if entry.version >= self.follower.version:
-            return self.follower.current  # nothing newer is known: no keys needed
-        keys = query_keys(query) if query.has_name else ()
-        return self.follower.still_clear(entry.version, number, keys)
+        return self.follower.still_clear(
+            entry.version, number, lambda: query_keys(query) if query.has_name else ()
+        )
 
     async def _compute(self, key: bytes, query: TravellerQuery) -> CheckResult:
         self.stats.computed += 1

@@ -102,9 +102,16 @@ class ChangeFollower:
         return DataState(self.version, self.as_of)
 
     def still_clear(
-        self, computed_at: int, document_number: str | None, name_keys: Iterable[str]
+        self,
+        computed_at: int,
+        document_number: str | None,
+        name_keys: Callable[[], Iterable[str]],
     ) -> bool:
-        """Whether a CLEAR computed at version ``computed_at`` holds at :attr:`version`."""
+        """Whether a CLEAR computed at version ``computed_at`` holds at :attr:`version`.
+
+        ``name_keys`` gives the query's blocking keys; it is only called when changes
+        since ``computed_at`` have to be looked at.
+        """
         if not self.current:
             return False
         if computed_at < self.floor or computed_at < self._indexing_to:
@@ -116,7 +123,7 @@ class ChangeFollower:
         changed = self._keys
         return not any(
             changed.get(key, 0) > computed_at
-            for key in name_keys
+            for key in name_keys()
             if not key.startswith(_RANK_ONLY_PREFIX)
         )
 
