@@ -33,6 +33,7 @@ from tests.api.conftest import (
     start_harness,
     stop_harness,
 )
+from tests.waiting import wait_until
 
 
 class GatedStore(Store):
@@ -101,12 +102,6 @@ async def gated(
     finally:
         store.gate.set()
         await stop_harness(harness)
-
-
-async def _until(condition: object, timeout: float = 5.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not condition():  # type: ignore[operator]
-            await asyncio.sleep(0.01)
 
 
 DOCUMENT = pb.CheckDocumentRequest(document_number="A1234567", issuing_country="IDN")
@@ -204,7 +199,7 @@ async def test_calls_beyond_the_in_flight_limit_are_shed(gated: tuple[Harness, G
         asyncio.ensure_future(harness.stub.CheckDocument(request, timeout=5))
         for request in (DOCUMENT, OTHER_DOCUMENT)
     ]
-    await _until(lambda: store.waiting == 2)
+    await wait_until(lambda: store.waiting == 2)
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await harness.stub.CheckDocument(DOCUMENT, timeout=5)
     assert caught.value.code() is grpc.StatusCode.RESOURCE_EXHAUSTED
@@ -218,7 +213,7 @@ async def test_stop_drains_calls_in_flight(gated: tuple[Harness, GatedStore]) ->
     harness, store = gated
     store.gate.clear()
     in_flight = asyncio.ensure_future(harness.stub.CheckDocument(DOCUMENT, timeout=5))
-    await _until(lambda: store.waiting == 1)
+    await wait_until(lambda: store.waiting == 1)
     await harness.running.set_serving(False)
     stopping = asyncio.create_task(harness.running.server.stop(5))
     await asyncio.sleep(0)

@@ -7,8 +7,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
-import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -34,6 +33,7 @@ from lookup_server.model import (
 from lookup_server.settings import load_settings
 from lookup_server.store.base import LookupRequest, LookupResult, Store, StoredNotice
 from tests.api.conftest import load_fixture_data, start_harness, stop_harness
+from tests.waiting import wait_until
 
 TRAVELLER = TravellerQuery(
     document=DocumentKey("NOR", "NO4711222"),
@@ -62,13 +62,6 @@ async def load_notices(store: Store, *notices: Notice) -> None:
     await store.load_notices(
         [StoredNotice(n, notice_keys(n)) for n in notices], key_scheme=KEY_SCHEME
     )
-
-
-async def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.01)
 
 
 async def caught_up(app: App) -> None:

@@ -7,7 +7,7 @@ import asyncio
 import datetime as dt
 import random
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 
 import pytest
 import redis.asyncio as redis
@@ -18,6 +18,7 @@ from failover.breaker import AsyncBreaker
 from lookup_server.errors import ConfigError
 from lookup_server.model import DocumentKey, TravellerQuery
 from tests.lab.redis import RedisServer
+from tests.waiting import wait_until
 
 SEALER = EntrySealer(b"s" * 32, "cfg")
 ENTRY = ClearEntry(7, dt.datetime(2026, 11, 29, tzinfo=dt.UTC), "primary", 3, False)
@@ -26,13 +27,6 @@ TIMEOUT_S = 0.1
 
 def query(n: int) -> TravellerQuery:
     return TravellerQuery(document=DocumentKey("NOR", f"NO{n:07d}"))
-
-
-async def wait_until(condition: Callable[[], object], timeout_s: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.01)
 
 
 @pytest.fixture

@@ -4,12 +4,11 @@ caller cancellations and excluded errors do not count."""
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable
 
 import pytest
 
 from failover.breaker import AsyncBreaker, BreakerOpen
+from tests.waiting import wait_until
 
 
 class Boom(Exception):
@@ -29,13 +28,6 @@ async def _fail(breaker: AsyncBreaker, exc: Exception | None = None) -> None:
 async def _succeed(breaker: AsyncBreaker) -> None:
     async with breaker.calling():
         pass
-
-
-async def _wait_until(condition: Callable[[], bool], timeout_s: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.01)
 
 
 async def test_opens_after_consecutive_failures_and_refuses_calls() -> None:
@@ -65,7 +57,7 @@ async def test_half_open_lets_one_trial_through_and_closes_on_success() -> None:
     breaker = AsyncBreaker("db", fail_max=1, reset_timeout=0.05)
     await _fail(breaker)
     assert breaker.state == "open"
-    await _wait_until(breaker._reopen_due)
+    await wait_until(breaker._reopen_due)
     release = asyncio.Event()
 
     async def trial() -> None:
@@ -73,7 +65,7 @@ async def test_half_open_lets_one_trial_through_and_closes_on_success() -> None:
             await release.wait()
 
     task = asyncio.create_task(trial())
-    await _wait_until(lambda: breaker.state == "half-open")
+    await wait_until(lambda: breaker.state == "half-open")
     with pytest.raises(BreakerOpen):  # a second caller waits for the trial's verdict
         await _succeed(breaker)
     release.set()
@@ -85,7 +77,7 @@ async def test_half_open_lets_one_trial_through_and_closes_on_success() -> None:
 async def test_failed_trial_opens_again() -> None:
     breaker = AsyncBreaker("db", fail_max=1, reset_timeout=0.05)
     await _fail(breaker)
-    await _wait_until(breaker._reopen_due)
+    await wait_until(breaker._reopen_due)
     with pytest.raises(Boom):
         async with breaker.calling():
             raise Boom
@@ -125,14 +117,14 @@ async def test_excluded_errors_do_not_count() -> None:
 async def test_a_cancelled_trial_frees_the_trial_slot() -> None:
     breaker = AsyncBreaker("db", fail_max=1, reset_timeout=0.05)
     await _fail(breaker)
-    await _wait_until(breaker._reopen_due)
+    await wait_until(breaker._reopen_due)
 
     async def trial() -> None:
         async with breaker.calling():
             await asyncio.sleep(10)
 
     task = asyncio.create_task(trial())
-    await _wait_until(lambda: breaker.state == "half-open")
+    await wait_until(lambda: breaker.state == "half-open")
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task

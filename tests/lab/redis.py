@@ -107,26 +107,6 @@ class RedisServer:
             *self.extra_args,
         ]  # fmt: skip
 
-    def _arguments(self) -> list[str]:
-        if self.sentinel_config is not None:
-            # A sentinel rewrites its configuration file: it must be a file of its own.
-            config = self.directory / "sentinel.conf"
-            if not config.exists():
-                config.write_text("\n".join(self.sentinel_config) + "\n")
-            return [
-                str(config), "--sentinel", "--port", str(self.port), "--bind", "127.0.0.1",
-                "--dir", str(self.directory),
-            ]  # fmt: skip
-        return [
-            "--port", str(self.port),
-            "--bind", "127.0.0.1",
-            "--save", "",
-            "--appendonly", "no",
-            "--dir", str(self.directory),
-            "--protected-mode", "yes",
-            *self.extra_args,
-        ]  # fmt: skip
-
     def _ping(self) -> bool:
         try:
             with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
