@@ -358,15 +358,18 @@ def main() -> None:
             env = {
                 "NOTICE_LOOKUP_REDIS_URL": redis.url,
                 "NOTICE_LOOKUP_CACHE__SECRET_FILE": str(secret),
+                "NOTICE_LOOKUP_LOG_LEVEL": "info",  # the cache statistics, logged at stop
             }
+            logs = {name: data / f"serve-{name}.log" for name in ("local", "redis")}
             sample = asyncio.run(_response_size(url, hits[0]))
             with (
                 echo_server(sample, cpus=SERVER_CPUS) as echo,
-                notice_server(url, cpus=SERVER_CPUS, env=env) as local,
+                notice_server(url, cpus=SERVER_CPUS, env=env, log=logs["local"]) as local,
                 notice_server(
                     url,
                     cpus=SERVER_CPUS,
                     env={**env, "NOTICE_LOOKUP_CACHE__LOCAL_ENTRIES": "0"},
+                    log=logs["redis"],
                 ) as shared,
             ):
                 addresses = {"echo": echo, "local": local, "redis": shared}
@@ -385,6 +388,10 @@ def main() -> None:
                 booth = [h for h in clear[1000:1300] for _ in range(3)]
                 random.Random(5).shuffle(booth)
                 ratio = asyncio.run(sources_of(local, booth))
+        cache_lines = {
+            name: [line for line in path.read_text().splitlines() if " cache: " in line]
+            for name, path in logs.items()
+        }
     result = {
         "command": "python -m bench.cache_throughput "
         f"--documents {args.documents} --notices {args.notices} --rounds {args.rounds} "
@@ -394,6 +401,7 @@ def main() -> None:
         "response_bytes": sample,
         "summary": summarise(rounds),
         "failed_calls": dict(ERRORS),
+        "server_cache_statistics": cache_lines,
         "booth_mix_sources": dict(ratio),
         "booth_mix_hit_ratio": round(
             sum(n for k, n in ratio.items() if k.startswith("CACHE_")) / sum(ratio.values()), 3
@@ -405,6 +413,8 @@ def main() -> None:
     print(json.dumps(result["summary"], indent=2))
     print(f"booth mix: {result['booth_mix_sources']} hit ratio {result['booth_mix_hit_ratio']}")
     print(f"failed calls: {dict(ERRORS)}")
+    for name, lines in result["server_cache_statistics"].items():
+        print(f"{name} server: {lines[-1].split(' cache: ', 1)[1] if lines else '(no statistics)'}")
     print(f"results in {path.relative_to(ROOT)}")
 
 

@@ -77,9 +77,25 @@ class CachedChecker:
         self._flights: dict[bytes, asyncio.Task[CheckResult]] = {}
 
     async def close(self) -> None:
+        stats = self.stats
+        shared = self.shared
+        log.info(
+            "cache: %d in-process hits, %d Redis hits, %d misses (%d not vouched for by "
+            "the change feed, %d waited for another check), hit ratio %.3f%s",
+            stats.local_hits,
+            stats.redis_hits,
+            stats.misses,
+            stats.stale,
+            stats.coalesced,
+            stats.hit_ratio,
+            ""
+            if shared is None
+            else f"; Redis: {shared.reads} reads, {shared.errors} errors, "
+            f"{shared.rejected} values rejected, {shared.dropped_writes} writes dropped",
+        )
         await self.follower.close()
-        if self.shared is not None:
-            await self.shared.close()
+        if shared is not None:
+            await shared.close()
 
     # ------------------------------------------------------------------ checks
 
