@@ -90,8 +90,9 @@ class CachedChecker:
             stats.hit_ratio,
             ""
             if shared is None
-            else f"; Redis: {shared.reads} reads, {shared.errors} errors, "
-            f"{shared.rejected} values rejected, {shared.dropped_writes} writes dropped",
+            else f"; Redis: {shared.reads} reads, {shared.write_batches} write pipelines, "
+            f"{shared.errors} errors, {shared.rejected} values rejected, "
+            f"{shared.dropped_writes} writes dropped",
         )
         await self.follower.close()
         if shared is not None:

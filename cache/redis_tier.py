@@ -103,7 +103,8 @@ class RedisTier:
         self._timeout_s = timeout_s
         self.breaker = breaker
         self._max_pending = max_pending_writes
-        self._pending: set[asyncio.Task[None]] = set()
+        self._writes: list[tuple[bytes, bytes]] = []
+        self._writing: dict[asyncio.Task[None], list[tuple[bytes, bytes]]] = {}
         self._reading: set[asyncio.Task[None]] = set()
         self._batch: list[tuple[bytes, asyncio.Future[bytes | None]]] = []
         self._max_batch = 256
@@ -114,6 +115,8 @@ class RedisTier:
         self.errors = 0
         self.rejected = 0
         self.dropped_writes = 0
+        #: Pipelines of writes sent (each carries every write that waited for the last).
+        self.write_batches = 0
 
     async def get(self, key: bytes) -> ClearEntry | None:
         """The entry under ``key``; None on a miss, a bad value or any Redis trouble.
@@ -171,21 +174,51 @@ class RedisTier:
             self._maybe_flush()  # the gets that waited for this read: the next MGET
 
     def put(self, key: bytes, entry: ClearEntry) -> None:
-        """Store ``entry`` in the background; dropped when too many writes are pending."""
-        if len(self._pending) >= self._max_pending or self.breaker.state == "open":
+        """Store ``entry`` in the background.
+
+        Writes are pipelined like reads, on a connection of their own (a burst of misses
+        must not queue ahead of the reads that serve hits): one pipeline in flight, the
+        writes that come meanwhile go in the next. Beyond ``max_pending_writes`` waiting,
+        or while the breaker is open, a write is dropped: a later miss writes it again.
+        """
+        if self.writes_pending >= self._max_pending or self.breaker.state == "open":
             self.dropped_writes += 1
             return
-        task = asyncio.create_task(self._put(key, self._sealer.seal(key, entry)))
-        self._pending.add(task)
-        task.add_done_callback(self._pending.discard)
+        self._writes.append((key, self._sealer.seal(key, entry)))
+        self._maybe_write()
 
-    async def _put(self, key: bytes, value: bytes) -> None:
+    @property
+    def writes_pending(self) -> int:
+        return len(self._writes) + sum(len(batch) for batch in self._writing.values())
+
+    def _maybe_write(self) -> None:
+        if not self._writes or self._writing:
+            return
+        batch, self._writes = self._writes, []
+        self.write_batches += 1
+        task = asyncio.create_task(self._put(batch))
+        self._writing[task] = batch
+        task.add_done_callback(self._wrote)
+
+    def _wrote(self, task: asyncio.Task[None]) -> None:
+        self._writing.pop(task, None)
+        if not task.cancelled():
+            self._maybe_write()
+
+    async def _put(self, batch: list[tuple[bytes, bytes]]) -> None:
         try:
-            async with self.breaker.calling(), asyncio.timeout(self._timeout_s):
-                await self._client.set(key, value, px=self._ttl_ms)
+            async with (
+                self.breaker.calling(),
+                asyncio.timeout(self._timeout_s),
+                self._client.pipeline(transaction=False) as pipe,
+            ):
+                for key, value in batch:
+                    pipe.set(key, value, px=self._ttl_ms)
+                await pipe.execute()
         except BreakerOpen:
-            self.dropped_writes += 1
+            self.dropped_writes += len(batch)
         except (redis.RedisError, OSError, TimeoutError) as exc:
+            self.dropped_writes += len(batch)
             self._failed("set", exc)
 
     def _failed(self, what: str, exc: BaseException) -> None:
@@ -193,7 +226,7 @@ class RedisTier:
         log.debug("redis cache: %s failed: %r", what, exc)
 
     async def close(self) -> None:
-        tasks = [*self._pending, *self._reading]
+        tasks = [*self._writing, *self._reading]
         for task in tasks:
             task.cancel()
         if tasks:

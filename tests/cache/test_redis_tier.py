@@ -47,7 +47,7 @@ async def tier(redis_server: RedisServer) -> AsyncIterator[RedisTier]:
 
 async def put_and_wait(tier: RedisTier, key: bytes) -> None:
     tier.put(key, ENTRY)
-    await wait_until(lambda: not tier._pending)
+    await wait_until(lambda: not tier.writes_pending)
 
 
 async def test_round_trip_and_values_hold_no_query_data(
@@ -144,8 +144,8 @@ async def test_writes_are_dropped_not_queued_while_redis_is_away(
     redis_server.kill()
     for n in range(1000):
         tier.put(SEALER.key(query(n)), ENTRY)
-    assert len(tier._pending) <= 256
-    await wait_until(lambda: not tier._pending)
+    assert tier.writes_pending <= 256
+    await wait_until(lambda: not tier.writes_pending)
     assert tier.dropped_writes > 0
 
 
@@ -196,7 +196,7 @@ async def test_concurrent_gets_go_to_redis_as_one_mget(tier: RedisTier) -> None:
     keys = [SEALER.key(query(n)) for n in range(50)]
     for key in keys[:25]:
         tier.put(key, ENTRY)
-    await wait_until(lambda: not tier._pending)
+    await wait_until(lambda: not tier.writes_pending)
     reads_before = tier.reads
     found = await asyncio.gather(*(tier.get(key) for key in keys))
     assert found == [ENTRY] * 25 + [None] * 25
@@ -226,7 +226,7 @@ async def test_waves_of_overlapping_gets_all_complete(tier: RedisTier) -> None:
     keys = [SEALER.key(query(n)) for n in range(40)]
     for key in keys[::2]:
         tier.put(key, ENTRY)
-    await wait_until(lambda: not tier._pending)
+    await wait_until(lambda: not tier.writes_pending)
     rng = random.Random(3)
 
     async def late_get(key: bytes) -> ClearEntry | None:
@@ -242,3 +242,15 @@ async def test_waves_of_overlapping_gets_all_complete(tier: RedisTier) -> None:
             found = await asyncio.gather(*(late_get(keys[n]) for n in wave))
         assert found == [ENTRY if n % 2 == 0 else None for n in wave]
     assert tier.reads - reads_before < gets / 2  # batched, not one read per get
+
+
+async def test_a_burst_of_writes_is_pipelined_without_errors(tier: RedisTier) -> None:
+    keys = [SEALER.key(query(n)) for n in range(250)]
+    for key in keys:  # a burst of misses, all written at once
+        tier.put(key, ENTRY)
+    await wait_until(lambda: not tier.writes_pending)
+    assert tier.errors == 0
+    assert tier.dropped_writes == 0
+    assert tier.breaker.state == "closed"
+    assert tier.write_batches <= 3  # the first write alone, then the rest together
+    assert await asyncio.gather(*(tier.get(key) for key in keys)) == [ENTRY] * 250
