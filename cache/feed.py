@@ -130,14 +130,27 @@ class ChangeFollower:
     # ------------------------------------------------------------------ following
 
     async def _run(self) -> None:
+        failing = False
         while True:
             await self.store.wait_for_change(self.poll_interval_s)
             try:
                 await self.catch_up()
             except NoticeLookupError as exc:
-                log.warning("change feed: cannot read from %s: %s", self.store.name, exc)
+                if not failing:  # once per outage, not at every poll
+                    log.warning(
+                        "change feed: cannot read from %s (cached answers are not served "
+                        "after %.1f s without word): %s",
+                        self.store.name,
+                        self.stale_after_s,
+                        exc,
+                    )
+                failing = True
             except Exception:
                 log.exception("change feed: unexpected error")
+            else:
+                if failing:
+                    log.info("change feed: %s answers again", self.store.name)
+                failing = False
 
     async def catch_up(self) -> None:
         """Index every change since :attr:`version` (tests call this directly)."""

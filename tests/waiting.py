@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 
 async def wait_until(
-    condition: Callable[[], object], timeout_s: float = 10.0, what: str = "condition"
+    condition: Callable[[], object | Awaitable[object]],
+    timeout_s: float = 10.0,
+    what: str = "condition",
 ) -> None:
-    """Return once ``condition()`` is true; fail the test after ``timeout_s`` seconds."""
+    """Return once ``condition()`` (or what it awaits to) is true; fail after ``timeout_s``."""
     deadline = time.monotonic() + timeout_s
-    while not condition():
+    while True:
+        met = condition()
+        if inspect.isawaitable(met):
+            met = await met
+        if met:
+            return
         assert time.monotonic() < deadline, f"{what} not reached in {timeout_s}s"
         await asyncio.sleep(0.01)

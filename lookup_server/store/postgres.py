@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any, TypeVar
 
@@ -45,6 +46,8 @@ from lookup_server.store.codec import notice_from_json
 __all__ = ["NOTIFY_CHANNEL", "PostgresStore"]
 
 log = logging.getLogger(__name__)
+#: Seconds between attempts to open the LISTEN connection after one failed.
+LISTEN_RETRY_S = 5.0
 #: Changed rows from which a load vacuums and analyses the tables it wrote.
 SETTLE_AFTER_CHANGES = 1000
 
@@ -73,6 +76,7 @@ class PostgresStore(Store):
         self._connect_timeout = connect_timeout
         self._listener: asyncpg.Connection | None = None
         self._listening: asyncio.Task[None] | None = None
+        self._listen_again_at = 0.0
         self._changed = asyncio.Event()
         self.source = source
         self._pool = pool
@@ -239,7 +243,8 @@ class PostgresStore(Store):
         When the listening connection cannot be opened or has died, this degrades to
         polling and tries to listen again on the next call.
         """
-        if self._dsn is not None and not self._closed and self._listening is None:
+        due = time.monotonic() >= self._listen_again_at
+        if self._dsn is not None and not self._closed and self._listening is None and due:
             listener = self._listener
             if listener is None or listener.is_closed():
                 # Connect in a task of its own: cancelling a waiter (a follower that
@@ -260,7 +265,14 @@ class PostgresStore(Store):
                 conn = await asyncpg.connect(self._dsn, timeout=self._connect_timeout)
                 await conn.add_listener(NOTIFY_CHANNEL, self._on_notify)
         except (TimeoutError, *DRIVER_ERRORS) as exc:
-            log.warning("%s: cannot listen for changes (polling meanwhile): %s", self.name, exc)
+            # Try again later, not at every poll: the database may be down for a while.
+            self._listen_again_at = time.monotonic() + LISTEN_RETRY_S
+            log.warning(
+                "%s: cannot listen for changes (polling meanwhile, retry in %.0f s): %s",
+                self.name,
+                LISTEN_RETRY_S,
+                exc,
+            )
             return
         if self._closed:
             conn.terminate()
