@@ -307,6 +307,19 @@ def pg_cluster() -> Iterator[PgCluster]:
         cluster.destroy()
 
 
+def settle_database(cluster: PgCluster, timeout_s: float = 120.0) -> None:
+    """Let PostgreSQL finish the work a bulk load leaves behind before measuring:
+    a checkpoint now, and no autovacuum worker running (bounded wait)."""
+    cluster.psql("CHECKPOINT")
+    deadline = time.monotonic() + timeout_s
+    busy = "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'"
+    while cluster.psql(busy).strip() != "0":
+        if time.monotonic() > deadline:
+            print("note: autovacuum still running; measuring anyway")
+            return
+        time.sleep(0.5)
+
+
 @contextlib.contextmanager
 def redis_server() -> Iterator[RedisServer]:
     """Redis on the load generator's core, at a higher priority than the generator.
@@ -355,6 +368,7 @@ def main() -> None:
             url = cluster.dsn("bench")
             run_load("notices", data / "notices.json", url)
             run_load("documents", data / "documents.csv", url)
+            settle_database(cluster)
             env = {
                 "NOTICE_LOOKUP_REDIS_URL": redis.url,
                 "NOTICE_LOOKUP_CACHE__SECRET_FILE": str(secret),
