@@ -37,10 +37,23 @@ from tests.waiting import wait_until
 
 TRAVELLER = TravellerQuery(
     document=DocumentKey("NOR", "NO4711222"),
+    document_type="P",
     surname="HAUGEN",
     given_names="INGRID MARIE",
     date_of_birth=PartialDate(1986, 4, 17),
     sex=Sex.FEMALE,
+    nationality="NOR",
+)
+
+#: TRAVELLER as a terminal sends it.
+TRAVELLER_FIELDS = pb.TravelerFields(
+    document_number="NO4711222",
+    issuing_country="NOR",
+    document_type="P",
+    surname="HAUGEN",
+    given_names="INGRID MARIE",
+    date_of_birth=pb.PartialDate(year=1986, month=4, day=17),
+    sex=pb.SEX_FEMALE,
     nationality="NOR",
 )
 
@@ -232,17 +245,7 @@ async def test_200_concurrent_grpc_checks_on_a_cold_key_read_the_store_once(
         load_settings(database_url=store_url, listen="127.0.0.1:0"),
     )
     try:
-        request = pb.CheckTravelerRequest(
-            fields=pb.TravelerFields(
-                document_number="NO4711222",
-                issuing_country="NOR",
-                surname="HAUGEN",
-                given_names="INGRID MARIE",
-                date_of_birth=pb.PartialDate(year=1986, month=4, day=17),
-                sex=pb.SEX_FEMALE,
-                nationality="NOR",
-            )
-        )
+        request = pb.CheckTravelerRequest(fields=TRAVELLER_FIELDS)
         answers = await asyncio.gather(
             *(harness.stub.CheckTraveler(request, timeout=30) for _ in range(200))
         )

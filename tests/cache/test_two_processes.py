@@ -22,22 +22,14 @@ import pytest
 
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
+from tests.cache.test_cached_checker import TRAVELLER_FIELDS
 from tests.lab.ports import free_port
 from tests.lab.redis import RedisServer
 from tests.test_cli import CLI, _wait_serving, cli
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
-SUBJECT = pb.TravelerFields(
-    document_number="NO4711222",
-    issuing_country="NOR",
-    document_type="P",
-    surname="HAUGEN",
-    given_names="INGRID MARIE",
-    date_of_birth=pb.PartialDate(year=1986, month=4, day=17),
-    sex=pb.SEX_FEMALE,
-    nationality="NOR",
-)
+SUBJECT = TRAVELLER_FIELDS
 HOLDER = pb.TravelerFields(
     document_number="NO5550001",
     issuing_country="NOR",
