@@ -110,7 +110,7 @@ class RedisTier:
         self._max_batch = 256
         self._reads_in_flight = 0  # one MGET at a time: the others' gets wait and batch
         self._flush_scheduled = False
-        #: MGET commands sent (each serves every get of one event-loop turn).
+        #: MGET commands sent (each serves every get that waited for the one before).
         self.reads = 0
         self.errors = 0
         self.rejected = 0
