@@ -56,7 +56,7 @@ from bench.echo_server import METHOD as ECHO_METHOD
 from bench.procs import ROOT, echo_server, notice_server
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.loading.generate import generate_dataset
-from tests.lab.postgres import PgCluster
+from tests.lab.postgres import PgCluster, running_cluster
 from tests.lab.redis import RedisServer
 
 SERVER_CPUS = "0"
@@ -296,17 +296,6 @@ def summarise(rounds: list[dict[str, Any]]) -> dict[str, Any]:
     return summary
 
 
-@contextlib.contextmanager
-def pg_cluster() -> Iterator[PgCluster]:
-    cluster = PgCluster(name="bench-cache")
-    try:
-        cluster.init()
-        cluster.start()
-        yield cluster
-    finally:
-        cluster.destroy()
-
-
 def settle_database(cluster: PgCluster, timeout_s: float = 120.0) -> None:
     """Let PostgreSQL finish the work a bulk load leaves behind before measuring:
     a checkpoint now, and no autovacuum worker running (bounded wait)."""
@@ -363,8 +352,10 @@ def main() -> None:
         secret.write_text(secrets.token_hex(32))
         clear = [r.SerializeToString() for r in clear_travellers(data / "truth.jsonl")]
         hits = clear[:1000]
-        with pg_cluster() as cluster, redis_server() as redis:
-            cluster.create_database("bench")
+        with (
+            running_cluster("bench-cache", databases=("bench",)) as cluster,
+            redis_server() as redis,
+        ):
             url = cluster.dsn("bench")
             run_load("notices", data / "notices.json", url)
             run_load("documents", data / "documents.csv", url)

@@ -41,7 +41,7 @@ from bench.procs import CLI, ROOT, echo_server, notice_server
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
 from lookup_server.loading.generate import generate_dataset
-from tests.lab.postgres import PgCluster
+from tests.lab.postgres import running_cluster
 
 SERVER_CPUS = "0"
 CLIENT_CPUS = {1}
@@ -140,11 +140,7 @@ def main() -> None:
             travellers=args.travellers,
         )
         result["generate_s"] = round(time.monotonic() - start, 1)
-        cluster = PgCluster(name="bench")
-        try:
-            cluster.init()
-            cluster.start()
-            cluster.create_database("bench")
+        with running_cluster("bench", databases=("bench",)) as cluster:
             url = cluster.dsn("bench")
             notices_s, notices_out = run_load("notices", data / "notices.json", url)
             documents_s, documents_out = run_load("documents", data / "documents.csv", url)
@@ -161,8 +157,6 @@ def main() -> None:
             travellers = traveller_requests(data / "truth.jsonl")
             with notice_server(url, cpus=SERVER_CPUS, log=out_dir / "server.log") as address:
                 result.update(measure(address, docs, travellers, args))
-        finally:
-            cluster.destroy()
     (out_dir / "results.json").write_text(json.dumps(result, indent=2))
     summary = render(result, args)
     (out_dir / "summary.md").write_text(summary)

@@ -24,7 +24,7 @@ from typing import Any
 from bench.procs import ROOT
 from lookup_server.evaluation import run
 from lookup_server.evaluation.pairs import NamePair, build_pairs
-from tests.lab.postgres import PgCluster
+from tests.lab.postgres import running_cluster
 
 
 def _round(outcomes: list[run.Outcome]) -> dict[str, float]:
@@ -73,17 +73,10 @@ def main() -> None:
     if "sqlite" in engines:
         results["sqlite"] = asyncio.run(measure([None] * args.rounds, pairs, args))
     if "postgres" in engines:
-        cluster = PgCluster(name="bench-names")
-        try:
-            cluster.init()
-            cluster.start()
-            urls: list[str | None] = []
-            for i in range(args.rounds):
-                cluster.create_database(f"names{i}")
-                urls.append(cluster.dsn(f"names{i}"))
+        names = [f"names{i}" for i in range(args.rounds)]
+        with running_cluster("bench-names", databases=names) as cluster:
+            urls: list[str | None] = [cluster.dsn(name) for name in names]
             results["postgres"] = asyncio.run(measure(urls, pairs, args))
-        finally:
-            cluster.destroy()
     out = ROOT / "bench" / "results" / f"{dt.datetime.now():%Y%m%d-%H%M%S}-names"
     out.mkdir(parents=True)
     (out / "results.json").write_text(json.dumps(results, indent=2))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from lookup_server.store import Store, open_store
-from tests.lab.postgres import PgBinariesNotFound, PgCluster
+from tests.lab.postgres import PgBinariesNotFound, PgCluster, find_bin_dir, running_cluster
 
 # ---------------------------------------------------------------- PostgreSQL
 
@@ -27,15 +27,11 @@ def pg_cluster() -> Iterator[PgCluster]:
     Missing binaries FAIL the test (never skip): `make test` installs them first.
     """
     try:
-        cluster = PgCluster(name="session")
+        find_bin_dir()
     except PgBinariesNotFound as exc:
         pytest.fail(str(exc), pytrace=False)
-    try:
-        cluster.init()
-        cluster.start()
+    with running_cluster("session") as cluster:
         yield cluster
-    finally:
-        cluster.destroy()
 
 
 @pytest.fixture

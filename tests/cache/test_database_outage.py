@@ -16,7 +16,7 @@ from lookup_server.settings import load_settings
 from lookup_server.store.factory import open_store
 from tests.api.conftest import load_fixture_data
 from tests.cache.test_cached_checker import TRAVELLER
-from tests.lab.postgres import PgCluster
+from tests.lab.postgres import PgCluster, running_cluster
 from tests.waiting import wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -24,14 +24,8 @@ pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 @pytest.fixture
 def cluster(pg_cluster: PgCluster) -> Iterator[PgCluster]:
-    own = PgCluster(name="cache-outage", bin_dir=pg_cluster.bin_dir)
-    try:
-        own.init()
-        own.start()
-        own.create_database("outage")
+    with running_cluster("cache-outage", bin_dir=pg_cluster.bin_dir, databases=("outage",)) as own:
         yield own
-    finally:
-        own.destroy()
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from tests.lab.ports import free_port
@@ -388,6 +389,23 @@ def reap_orphans(bin_dir: Path) -> list[Path]:
         shutil.rmtree(root, ignore_errors=True)
         reaped.append(root)
     return reaped
+
+
+@contextlib.contextmanager
+def running_cluster(
+    name: str, *, bin_dir: Path | None = None, databases: Sequence[str] = ()
+) -> Iterator[PgCluster]:
+    """A started throwaway server with ``databases`` created; destroyed on exit, even on
+    error. Raises PgBinariesNotFound (before starting anything) without server binaries."""
+    cluster = PgCluster(name=name, bin_dir=bin_dir)
+    try:
+        cluster.init()
+        cluster.start()
+        for database in databases:
+            cluster.create_database(database)
+        yield cluster
+    finally:
+        cluster.destroy()
 
 
 # Safety net: clusters that nobody destroyed (a crashed fixture, an interrupted run).

@@ -16,7 +16,7 @@ from lookup_server.store import LookupRequest, open_store
 from lookup_server.store._postgres_errors import driver_errors
 from lookup_server.store.postgres import NOTIFY_CHANNEL, PostgresStore
 from tests.lab.ports import free_port
-from tests.lab.postgres import PgCluster
+from tests.lab.postgres import PgCluster, running_cluster
 from tests.store.helpers import assert_lookups_see_one_snapshot, doc, stored
 
 pytestmark = pytest.mark.postgres
@@ -33,14 +33,8 @@ FAST: dict[str, Any] = {
 @pytest.fixture(scope="module")
 def own_cluster(pg_cluster: PgCluster) -> Iterator[PgCluster]:
     """A server of this module's own, which tests may stop and pause (not the shared one)."""
-    cluster = PgCluster(name="outage", bin_dir=pg_cluster.bin_dir)
-    try:
-        cluster.init()
-        cluster.start()
-        cluster.create_database("outage")
+    with running_cluster("outage", bin_dir=pg_cluster.bin_dir, databases=("outage",)) as cluster:
         yield cluster
-    finally:
-        cluster.destroy()
 
 
 @pytest.fixture
