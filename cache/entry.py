@@ -60,13 +60,13 @@ class EntrySealer:
         self._mac_key = hashlib.blake2b(secret, person=b"nl-cache-mac", digest_size=32).digest()
         self._context = f"{ENTRY_FORMAT}|{fingerprint}|".encode()
         # Remembered per query: repeats of a traveller come back as equal queries.
-        self.key = functools.lru_cache(maxsize=32_768)(self._key)  # type: ignore[method-assign]
+        self._keys = functools.lru_cache(maxsize=32_768)(self._digest)
 
     def key(self, query: TravellerQuery) -> bytes:
         """Redis key of ``query``: a prefix and 20 bytes of keyed hash."""
-        return self._key(query)
+        return self._keys(query)
 
-    def _key(self, query: TravellerQuery) -> bytes:
+    def _digest(self, query: TravellerQuery) -> bytes:
         digest = hashlib.blake2b(
             self._context + repr(query).encode(), key=self._key_key, digest_size=20
         ).digest()
