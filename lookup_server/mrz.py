@@ -612,7 +612,7 @@ def _join_numbers(numbers: Sequence[int]) -> str:
 
 # Doc 9303 Part 3, section 6: the recommended transliterations of Latin letters that are
 # not simply a base letter with a diacritic. Everything else with a diacritic loses it.
-_LATIN_SPECIAL: Final[dict[str, str]] = {
+ICAO_LATIN_SPECIAL: Final[dict[str, str]] = {
     "Ä": "AE",
     "Å": "AA",
     "Æ": "AE",
@@ -655,7 +655,7 @@ def mrz_name(text: str) -> str:
             out.append(FILLER)
             continue
         upper = char.upper()
-        special = _LATIN_SPECIAL.get(upper) or _LATIN_SPECIAL.get(char)
+        special = ICAO_LATIN_SPECIAL.get(upper) or ICAO_LATIN_SPECIAL.get(char)
         if special is not None:
             out.append(special)
             continue

@@ -95,6 +95,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Final
 
+from lookup_server.mrz import ICAO_LATIN_SPECIAL
+
 __all__ = [
     "COMMON_FULL_NAMES",
     "COMMUNITY_NATIONALITIES",
@@ -220,27 +222,6 @@ class Culture:
 
 # --------------------------------------------------------------------------- romanisers
 
-_ICAO_LATIN: Final[dict[str, str]] = {
-    "Ä": "AE",
-    "Å": "AA",
-    "Æ": "AE",
-    "Ð": "D",
-    "Đ": "D",
-    "Ħ": "H",
-    "Ĳ": "IJ",
-    "\u0131": "I",
-    "Ł": "L",
-    "Ŋ": "N",
-    "Ñ": "N",
-    "Ö": "OE",
-    "Ø": "OE",
-    "Œ": "OE",
-    "ß": "SS",
-    "ẞ": "SS",
-    "Þ": "TH",
-    "Ŧ": "T",
-    "Ü": "UE",
-}
 # Letters that do not decompose into base letter + combining mark.
 _PLAIN_SPECIAL: Final[dict[str, str]] = {
     "Æ": "AE",
@@ -285,7 +266,7 @@ def icao_latin(text: str) -> str:
 
     Spaces, hyphens and apostrophes are kept (they are name punctuation, not letters).
     """
-    return _latin(text, _ICAO_LATIN)
+    return _latin(text, ICAO_LATIN_SPECIAL)
 
 
 def plain_latin(text: str) -> str:
