@@ -123,15 +123,12 @@ async def test_hung_redis_costs_at_most_the_command_timeout(
 ) -> None:
     key = SEALER.key(query(1))
     await put_and_wait(tier, key)
-    redis_server.pause()
-    try:
+    with redis_server.paused():
         for _ in range(5):
             started = time.monotonic()
             assert await tier.get(key) is None
             assert time.monotonic() - started < TIMEOUT_S + 0.5
         assert tier.breaker.state == "open"
-    finally:
-        redis_server.resume()
     deadline = time.monotonic() + 10
     while await tier.get(key) != ENTRY:
         assert time.monotonic() < deadline, "the tier did not recover after SIGCONT"
@@ -208,8 +205,7 @@ async def test_a_caller_that_gives_up_does_not_spoil_the_batch(
 ) -> None:
     key = SEALER.key(query(1))
     await put_and_wait(tier, key)
-    redis_server.pause()
-    try:
+    with redis_server.paused():
         impatient = asyncio.create_task(tier.get(key))
         patient = asyncio.create_task(tier.get(key))
         await asyncio.sleep(0)
@@ -217,8 +213,7 @@ async def test_a_caller_that_gives_up_does_not_spoil_the_batch(
         assert await patient is None  # Redis hung: the batch times out, a miss
         with pytest.raises(asyncio.CancelledError):
             await impatient
-    finally:
-        redis_server.resume()
+
     assert await tier.get(key) == ENTRY
 
 

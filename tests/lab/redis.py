@@ -18,6 +18,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from tests.lab.ports import free_port
@@ -139,6 +140,15 @@ class RedisServer:
         if self._process is not None and self._paused:
             self._process.send_signal(signal.SIGCONT)
             self._paused = False
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """Hung (SIGSTOP) inside the block, answering again (SIGCONT) after it."""
+        self.pause()
+        try:
+            yield
+        finally:
+            self.resume()
 
     def log_tail(self, lines: int = 20) -> str:
         path = self.directory / "redis.log"
