@@ -27,6 +27,7 @@ from redis.backoff import NoBackoff
 from cache.entry import ClearEntry, EntrySealer
 from failover.breaker import AsyncBreaker, BreakerOpen
 from lookup_server.errors import ConfigError
+from lookup_server.settings import REDIS_URL_SCHEMES, check_url_scheme
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +74,10 @@ def connect(
         )
         master: redis.Redis = sentinel.master_for(service, max_connections=max_connections)
         return master, list(sentinel.sentinels)
-    if not url.startswith(("redis://", "rediss://", "unix://")):
-        raise ConfigError(
-            "redis url must start with redis://, rediss://, unix:// or redis+sentinel://"
-        )
+    try:
+        check_url_scheme(url, REDIS_URL_SCHEMES)
+    except ValueError as exc:
+        raise ConfigError(f"redis url {exc}") from exc
     # One connection, reads pipelined over it (RedisTier batches them into MGETs): no
     # pool to acquire from and release to on every command, which cost redis-py more
     # than the command itself.

@@ -28,6 +28,19 @@ DEFAULT_DATABASE_URL = "sqlite:///data/notice-lookup.db"
 DEFAULT_LISTEN = "127.0.0.1:50051"
 
 
+DATABASE_URL_SCHEMES = ("sqlite", "postgresql", "postgres")
+REDIS_URL_SCHEMES = ("redis", "rediss", "unix", "redis+sentinel")
+
+
+def check_url_scheme(value: str, schemes: tuple[str, ...]) -> str:
+    """``value`` if it starts with one of ``schemes`` and ``://``; else ValueError."""
+    scheme = value.split("://", 1)[0] if "://" in value else ""
+    if scheme not in schemes:
+        accepted = ", ".join(f"{s}://" for s in schemes[:-1]) + f" or {schemes[-1]}://"
+        raise ValueError(f"must start with {accepted}")
+    return value
+
+
 def split_host_port(address: str) -> tuple[str, int]:
     """``host:port`` or ``[v6]:port`` -> (host, port); raises ValueError."""
     host, sep, port_text = address.rpartition(":")
@@ -132,10 +145,7 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _url_scheme(cls, value: str) -> str:
-        scheme = value.split("://", 1)[0] if "://" in value else ""
-        if scheme not in {"sqlite", "postgresql", "postgres"}:
-            raise ValueError("must start with sqlite://, postgresql:// or postgres://")
-        return value
+        return check_url_scheme(value, DATABASE_URL_SCHEMES)
 
     @field_validator("listen")
     @classmethod
@@ -146,12 +156,7 @@ class Settings(BaseSettings):
     @field_validator("redis_url")
     @classmethod
     def _redis_scheme(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        scheme = value.split("://", 1)[0] if "://" in value else ""
-        if scheme not in {"redis", "rediss", "unix", "redis+sentinel"}:
-            raise ValueError("must start with redis://, rediss://, unix:// or redis+sentinel://")
-        return value
+        return None if value is None else check_url_scheme(value, REDIS_URL_SCHEMES)
 
     @model_validator(mode="after")
     def _redis_needs_secret(self) -> Settings:

@@ -40,9 +40,12 @@ def test_layering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ({"listen": "nowhere"}, "listen"),
         ({"listen": "0.0.0.0:50051"}, "not loopback"),
         ({"log_level": "loud"}, "log_level"),
+        ({"redis_url": "http://cache:6379"}, "redis_url: .*must start with redis://"),
+        ({"redis_url": "redis://127.0.0.1:6390/0"}, "cache.secret_file"),
+        ({"cache": {"feed_poll_s": 5}}, "cache.feed_poll_s"),
     ],
 )
-def test_invalid_settings_name_the_setting(overrides: dict[str, str], message: str) -> None:
+def test_invalid_settings_name_the_setting(overrides: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         load_settings(**overrides)
 
@@ -77,3 +80,28 @@ def test_remote_plaintext_needs_an_explicit_opt_in() -> None:
 )
 def test_split_host_port(text: str, expected: tuple[str, int]) -> None:
     assert split_host_port(text) == expected
+
+
+def test_redis_with_a_secret_and_sentinel_urls_are_accepted(tmp_path: Path) -> None:
+    secret = tmp_path / "cache.secret"
+    settings = load_settings(
+        redis_url="redis+sentinel://10.0.0.1:26379,10.0.0.2:26379/lookup-cache",
+        cache={"secret_file": secret},
+    )
+    assert settings.redis_url is not None
+    assert settings.cache.secret_file == secret
+
+
+def test_cache_secret_file_is_checked_at_start(tmp_path: Path) -> None:
+    from lookup_server.app import read_cache_secret
+
+    missing = load_settings(cache={"secret_file": tmp_path / "absent"})
+    with pytest.raises(ConfigError, match="cache.secret_file"):
+        read_cache_secret(missing)
+    short = tmp_path / "short"
+    short.write_text("too short\n")
+    with pytest.raises(ConfigError, match="at least 32 bytes"):
+        read_cache_secret(load_settings(cache={"secret_file": short}))
+    good = tmp_path / "good"
+    good.write_text("k" * 40 + "\n")
+    assert read_cache_secret(load_settings(cache={"secret_file": good})) == b"k" * 40
