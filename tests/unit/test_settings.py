@@ -96,7 +96,7 @@ def test_cache_secret_file_is_checked_at_start(tmp_path: Path) -> None:
     from lookup_server.app import read_cache_secret
 
     missing = load_settings(cache={"secret_file": tmp_path / "absent"})
-    with pytest.raises(ConfigError, match="cache.secret_file"):
+    with pytest.raises(ConfigError, match=r"cache\.secret_file"):
         read_cache_secret(missing)
     short = tmp_path / "short"
     short.write_text("too short\n")
