@@ -315,7 +315,7 @@ def redis_server() -> Iterator[RedisServer]:
     On a 2-core machine Redis must share a core: on the server's it would take the
     server's time (in production Redis runs on hosts of its own), on the generator's
     it would wait behind a busy h2load, unless it goes first, which its small share of
-    work (microseconds per MGET) allows without slowing the generator.
+    work (microseconds per GET) allows without slowing the generator.
     """
     server = RedisServer()
     try:

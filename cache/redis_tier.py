@@ -25,6 +25,7 @@ from redis.asyncio.sentinel import Sentinel
 from redis.backoff import NoBackoff
 
 from cache.entry import ClearEntry, EntrySealer
+from cache.redis_reader import PipelinedReader, ReadFailed, ReplyError
 from failover.breaker import AsyncBreaker, BreakerOpen
 from lookup_server.errors import ConfigError
 from lookup_server.settings import REDIS_URL_SCHEMES, check_url_scheme
@@ -62,6 +63,7 @@ def connect(
         "retry": Retry(NoBackoff(), 0),
         "retry_on_timeout": False,
         "health_check_interval": 0,
+        "protocol": 2,  # the reads' parser (cache.redis_reader) speaks RESP2 only
     }
     if url.startswith(SENTINEL_SCHEME + "://"):
         sentinels, service, db, password = parse_sentinel_url(url)
@@ -78,9 +80,8 @@ def connect(
         check_url_scheme(url, REDIS_URL_SCHEMES)
     except ValueError as exc:
         raise ConfigError(f"redis url {exc}") from exc
-    # One connection, reads pipelined over it (RedisTier batches them into MGETs): no
-    # pool to acquire from and release to on every command, which cost redis-py more
-    # than the command itself.
+    # Writes: one connection, no pool to acquire from and release to on every command
+    # (reads take a connection of their own from the same pool: cache.redis_reader).
     single: redis.Redis = redis.Redis.from_url(url, single_connection_client=True, **options)
     return single, []
 
@@ -106,13 +107,7 @@ class RedisTier:
         self._max_pending = max_pending_writes
         self._writes: list[tuple[bytes, bytes]] = []
         self._writing: dict[asyncio.Task[None], list[tuple[bytes, bytes]]] = {}
-        self._reading: set[asyncio.Task[None]] = set()
-        self._batch: list[tuple[bytes, asyncio.Future[bytes | None]]] = []
-        self._max_batch = 256
-        self._reads_in_flight = 0  # one MGET at a time: the others' gets wait and batch
-        self._flush_scheduled = False
-        #: MGET commands sent (each serves every get that waited for the one before).
-        self.reads = 0
+        self._reader = PipelinedReader(client, timeout_s=timeout_s)
         self.errors = 0
         self.rejected = 0
         self.dropped_writes = 0
@@ -122,17 +117,25 @@ class RedisTier:
     async def get(self, key: bytes) -> ClearEntry | None:
         """The entry under ``key``; None on a miss, a bad value or any Redis trouble.
 
-        Reads are pipelined: one MGET is in flight at a time; the gets that come
-        while it is (and the gets of one event-loop turn) go together as the next
-        MGET. At low load a get goes out at once; under load each check pays a fraction
-        of a round trip and of redis-py's per-command cost, which is most of the cost of
-        a Redis hit (the way ioredis auto-pipelines). A caller that gives up does not
-        cancel the others' read.
+        Reads go over :class:`~cache.redis_reader.PipelinedReader`: written at once,
+        pipelined with the other checks' reads on one connection. A caller that gives
+        up (its deadline) is not counted against Redis.
         """
-        future: asyncio.Future[bytes | None] = asyncio.get_running_loop().create_future()
-        self._batch.append((key, future))
-        self._maybe_flush()
-        value = await future
+        breaker = self.breaker
+        if not breaker.allow():
+            return None
+        trial = breaker.trial_running
+        try:
+            value = await self._reader.get(key)
+        except (ReadFailed, ReplyError) as exc:
+            breaker.record_failure(exc)
+            self._failed("get", exc)
+            return None
+        except BaseException:
+            if trial:
+                breaker.release_trial()
+            raise
+        breaker.record_success()
         if value is None:
             return None
         entry = self._sealer.open_entry(key, value)
@@ -141,38 +144,10 @@ class RedisTier:
             log.warning("redis cache: a value failed verification and was ignored")
         return entry
 
-    def _maybe_flush(self) -> None:
-        if self._batch and not self._flush_scheduled and self._reads_in_flight == 0:
-            self._flush_scheduled = True
-            asyncio.get_running_loop().call_soon(self._flush)
-
-    def _flush(self) -> None:
-        self._flush_scheduled = False
-        if not self._batch or self._reads_in_flight:
-            return
-        batch = self._batch[: self._max_batch]
-        del self._batch[: self._max_batch]
-        self.reads += 1
-        self._reads_in_flight += 1
-        task = asyncio.create_task(self._mget(batch))
-        self._reading.add(task)
-        task.add_done_callback(self._reading.discard)
-
-    async def _mget(self, batch: list[tuple[bytes, asyncio.Future[bytes | None]]]) -> None:
-        values: list[Any] = [None] * len(batch)
-        try:
-            async with self.breaker.calling(), asyncio.timeout(self._timeout_s):
-                values = await self._client.mget([key for key, _ in batch])
-        except BreakerOpen:
-            pass
-        except (redis.RedisError, OSError, TimeoutError) as exc:
-            self._failed("mget", exc)
-        finally:
-            self._reads_in_flight -= 1
-            for (_, future), value in zip(batch, values, strict=True):
-                if not future.done():
-                    future.set_result(value if isinstance(value, bytes) else None)
-            self._maybe_flush()  # the gets that waited for this read: the next MGET
+    @property
+    def reads(self) -> int:
+        """GET commands sent."""
+        return self._reader.reads
 
     def put(self, key: bytes, entry: ClearEntry) -> None:
         """Store ``entry`` in the background.
@@ -227,15 +202,12 @@ class RedisTier:
         log.debug("redis cache: %s failed: %r", what, exc)
 
     async def close(self) -> None:
-        tasks = [*self._writing, *self._reading]
+        tasks = list(self._writing)
         for task in tasks:
             task.cancel()
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
-        batch, self._batch = self._batch, []
-        for _, future in batch:  # gets still waiting: misses
-            if not future.done():
-                future.set_result(None)
+        await self._reader.close()  # reads still waiting: misses
         for client in (self._client, *self._also_close):
             try:
                 async with asyncio.timeout(self._timeout_s * 10):

@@ -145,10 +145,19 @@ class AsyncBreaker:
             if isinstance(exc, Exception) and not isinstance(exc, self._exclude):
                 self.record_failure(exc)
             elif trial:
-                self._trial_running = False  # no verdict: let the next call try
+                self.release_trial()
             raise
         else:
             self.record_success()
+
+    @property
+    def trial_running(self) -> bool:
+        """Half-open, and the one trial call is out (after ``allow``: this caller's)."""
+        return self._trial_running
+
+    def release_trial(self) -> None:
+        """The trial call ended with no verdict (its caller gave up): the next may try."""
+        self._trial_running = False
 
     def record_failure(self, exc: BaseException) -> None:
         self._trial_running = False
