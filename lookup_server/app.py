@@ -6,6 +6,7 @@ checker), so that the server, the CLI and the tests build the service the same w
 
 from __future__ import annotations
 
+import logging
 import secrets
 from dataclasses import dataclass
 
@@ -15,15 +16,20 @@ from cache.feed import ChangeFollower
 from cache.local import LocalTier
 from cache.redis_tier import RedisTier, connect
 from failover.breaker import AsyncBreaker
+from failover.local_copy import LocalCopy
+from failover.store import FailoverPolicy, FailoverStore
 from lookup_server.checker import Checker, CheckerOptions, Checks
-from lookup_server.errors import ConfigError, SchemaMismatch
+from lookup_server.errors import ConfigError, SchemaMismatch, StoreError
 from lookup_server.matching import chinese
 from lookup_server.matching.keys import KEY_SCHEME, notice_keys
 from lookup_server.matching.scorer import Matcher, Thresholds
+from lookup_server.model import Source
 from lookup_server.settings import Settings
 from lookup_server.sop import Procedures, load_procedures
 from lookup_server.store.base import Store
 from lookup_server.store.factory import open_store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -62,7 +68,7 @@ async def check_key_scheme(store: Store) -> None:
 async def build_app(settings: Settings, *, store: Store | None = None) -> App:
     """Everything a server needs, validated before the first call is accepted."""
     procedures = load_procedures(settings.sop_path)  # fail before opening anything
-    store = store or await open_store(settings.database_url)
+    store = store or await open_stores(settings)
     try:
         await check_key_scheme(store)
     except BaseException:
@@ -86,6 +92,57 @@ async def build_app(settings: Settings, *, store: Store | None = None) -> App:
         await store.close()
         raise
     return App(store=store, checker=cached, procedures=procedures, cache=cached)
+
+
+async def open_stores(settings: Settings) -> Store:
+    """The database, or with replicas or a local copy configured, the failover store
+    over all of them. A replica that cannot be opened at start is left out (logged)."""
+    if not settings.replica_urls and settings.local_copy is None:
+        return await open_store(settings.database_url)
+    f = settings.failover
+    primary = await open_store(settings.database_url, name="primary")
+    opened: list[Store] = [primary]
+    try:
+        replicas: list[Store] = []
+        for n, url in enumerate(settings.replica_urls, start=1):
+            try:
+                replica = await open_store(
+                    url, name=f"replica-{n}", source=Source.REPLICA, migrate=False
+                )
+            except StoreError as exc:
+                log.warning("replica-%d left out: %s", n, exc)
+                continue
+            replicas.append(replica)
+            opened.append(replica)
+        copy = None
+        if settings.local_copy is not None:
+            copy = await LocalCopy.open(
+                settings.local_copy, notice_keys, KEY_SCHEME, poll_s=f.local_copy_poll_s
+            )
+            opened.append(copy.store)
+        failover = FailoverStore(
+            primary,
+            replicas,
+            copy,
+            policy=FailoverPolicy(
+                attempt_timeout_s=f.attempt_timeout_s,
+                breaker_fail_max=f.breaker_fail_max,
+                breaker_reset_s=f.breaker_reset_s,
+                retry_attempts=f.retry_attempts,
+                retry_backoff_s=f.retry_backoff_s,
+                retry_backoff_max_s=f.retry_backoff_max_s,
+                retry_budget_ratio=f.retry_budget_ratio,
+                retry_budget_max=f.retry_budget_max,
+                max_replica_lag_s=f.max_replica_lag_s,
+                lag_interval_s=f.lag_interval_s,
+            ),
+        )
+    except BaseException:
+        for each in opened:
+            await each.close()
+        raise
+    await failover.start()
+    return failover
 
 
 def read_cache_secret(settings: Settings) -> bytes:

@@ -59,6 +59,19 @@ def _add_settings_options(parser: argparse.ArgumentParser, *, listen: bool = Fal
             f"(default: in-process cache only; needs cache.secret_file) [env: {_env('redis_url')}]",
         )
         parser.add_argument(
+            "--replica-url",
+            dest="replica_urls",
+            action="append",
+            help="a streaming replica of the primary (postgresql://...); repeat for more "
+            f"[env: {_env('replica_urls')}, separated by commas]",
+        )
+        parser.add_argument(
+            "--local-copy",
+            type=Path,
+            help="SQLite file kept current from the change feed, answering (degraded) when "
+            f"no database can [env: {_env('local_copy')}]",
+        )
+        parser.add_argument(
             "--log-level",
             choices=["debug", "info", "warning", "error"],
             help=f"[env: {_env('log_level')}]",
@@ -74,6 +87,8 @@ def _settings(args: argparse.Namespace, **extra: Any) -> Any:
         "sop_path": getattr(args, "sop_path", None),
         "log_level": getattr(args, "log_level", None),
         "redis_url": getattr(args, "redis_url", None),
+        "replica_urls": getattr(args, "replica_urls", None),
+        "local_copy": getattr(args, "local_copy", None),
         **extra,
     }
     return load_settings(args.config, **overrides)

@@ -113,6 +113,29 @@ class CacheSettings(_Group):
     feed_stale_after_s: float = Field(2.0, gt=0, le=60)
 
 
+class FailoverSettings(_Group):
+    """Breakers, retries and routing over the primary, replicas and local copy."""
+
+    #: One attempt on one backend takes at most this long (never beyond the call).
+    attempt_timeout_s: float = Field(0.5, gt=0, le=30)
+    #: Consecutive failures or timeouts that open a backend's breaker; seconds open
+    #: before one trial call.
+    breaker_fail_max: int = Field(3, ge=1, le=1000)
+    breaker_reset_s: float = Field(2.0, gt=0, le=600)
+    #: Passes over the backends per read (1: no retries); full-jitter backoff between.
+    retry_attempts: int = Field(3, ge=1, le=10)
+    retry_backoff_s: float = Field(0.02, ge=0, le=5)
+    retry_backoff_max_s: float = Field(0.25, ge=0, le=10)
+    #: Retry budget: tokens earned per first attempt, and held at most.
+    retry_budget_ratio: float = Field(0.2, ge=0, le=10)
+    retry_budget_max: float = Field(20.0, ge=0, le=100_000)
+    #: A replica further behind than this goes after fresher ones.
+    max_replica_lag_s: float = Field(5.0, gt=0, le=86_400)
+    lag_interval_s: float = Field(1.0, gt=0, le=60)
+    #: The local copy polls the feed this often (PostgreSQL also pushes changes).
+    local_copy_poll_s: float = Field(1.0, gt=0, le=60)
+
+
 class TlsSettings(_Group):
     """Server certificate; with ``client_ca`` every client must present a certificate."""
 
@@ -141,6 +164,11 @@ class Settings(BaseSettings):
     #: Shared cache tier: redis://, rediss://, unix:// or redis+sentinel:// (None: none).
     redis_url: str | None = None
     cache: CacheSettings = CacheSettings()
+    #: Streaming replicas of the primary (postgresql:// URLs), tried in turn when it fails.
+    replica_urls: list[str] = []
+    #: SQLite file kept current from the change feed: the answer when no database can.
+    local_copy: Path | None = None
+    failover: FailoverSettings = FailoverSettings()
 
     @field_validator("database_url")
     @classmethod
@@ -152,6 +180,28 @@ class Settings(BaseSettings):
     def _listen(cls, value: str) -> str:
         split_host_port(value)
         return value
+
+    @field_validator("replica_urls", mode="before")
+    @classmethod
+    def _replica_list(cls, value: Any) -> Any:
+        # The environment gives one string: URLs separated by commas or spaces.
+        if isinstance(value, str):
+            return [part for part in value.replace(",", " ").split() if part]
+        return value
+
+    @field_validator("replica_urls")
+    @classmethod
+    def _replica_schemes(cls, value: list[str]) -> list[str]:
+        return [check_url_scheme(url, ("postgresql", "postgres")) for url in value]
+
+    @model_validator(mode="after")
+    def _failover_needs_postgres(self) -> Settings:
+        if (self.replica_urls or self.local_copy) and not self.database_url.startswith("postgres"):
+            raise ValueError(
+                "replica_urls and local_copy need a PostgreSQL database_url (an SQLite "
+                "database is already local)"
+            )
+        return self
 
     @field_validator("redis_url")
     @classmethod

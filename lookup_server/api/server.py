@@ -111,6 +111,19 @@ async def create_server(app: App, settings: Settings, *, reuse_port: bool = Fals
     return running
 
 
+async def _follow_health(running: RunningServer, app: App, interval_s: float = 0.5) -> None:
+    """Health follows the store: NOT_SERVING while no path can answer (every breaker
+    open and no local copy), so load balancers send the booths elsewhere."""
+    serving = True
+    while True:
+        await asyncio.sleep(interval_s)
+        now = app.store.serving()
+        if now != serving:
+            serving = now
+            log.warning("health: %s", "SERVING" if now else "NOT_SERVING: no backend can answer")
+            await running.set_serving(now)
+
+
 async def serve(settings: Settings, *, ready: asyncio.Event | None = None) -> None:
     """Run the server until SIGTERM/SIGINT; drain calls in flight, then close."""
     app = await build_app(settings)
@@ -126,6 +139,7 @@ async def serve(settings: Settings, *, ready: asyncio.Event | None = None) -> No
             (await app.store.state()).version,
         )
         stop = asyncio.Event()
+        health = asyncio.create_task(_follow_health(running, app), name="health")
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
@@ -135,6 +149,8 @@ async def serve(settings: Settings, *, ready: asyncio.Event | None = None) -> No
         log.info(
             "stopping: draining calls in flight (grace %.1fs)", settings.server.shutdown_grace_s
         )
+        health.cancel()
+        await asyncio.gather(health, return_exceptions=True)
         await running.set_serving(False)
         await running.server.stop(settings.server.shutdown_grace_s)
         for sig in (signal.SIGTERM, signal.SIGINT):

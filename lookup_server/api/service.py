@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import grpc
 
-from lookup_server import errors
+from lookup_server import deadline, errors
 from lookup_server.api import convert
 from lookup_server.api.status import to_status
 from lookup_server.checker import Checks
@@ -61,9 +61,11 @@ class CallGuard:
             )
         self.in_flight += 1
         failure: errors.NoticeLookupError
+        budget = self.budget(context)
         try:
-            async with asyncio.timeout(self.budget(context)):
-                return await call()
+            with deadline.within(budget):
+                async with asyncio.timeout(budget):
+                    return await call()
         except TimeoutError:
             failure = errors.DeadlineExceeded("deadline exceeded before an answer was ready")
         except errors.NoticeLookupError as exc:

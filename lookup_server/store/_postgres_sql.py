@@ -85,6 +85,24 @@ CHANGES_SINCE = """
 SELECT version, kind, key, at FROM changes WHERE version > $1 ORDER BY version LIMIT $2
 """
 
+# Rows by key, cancelled ones included: what a local copy needs to follow the feed.
+NOTICES_BY_ID = "SELECT doc::text FROM notices WHERE id = ANY($1::text[])"
+DOCUMENTS_BY_KEY = """
+SELECT d.issuing_country, d.number, d.status, d.document_type, d.reported_by,
+       d.reported_on, d.expires_on, d.record_id
+FROM documents AS d
+JOIN unnest($1::text[], $2::text[]) AS k(country, number)
+  ON d.issuing_country = k.country AND d.number = k.number
+"""
+# Where this server is in the WAL: the primary's write position, a replica's replayed
+# position (compared by LSN: on an idle primary the replay timestamp only ages).
+REPLICATION_POSITION = """
+SELECT pg_is_in_recovery(),
+       CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END
+           - '0/0'::pg_lsn,
+       CASE WHEN pg_is_in_recovery() THEN pg_last_xact_replay_timestamp() END
+"""
+
 HAS_MIGRATIONS_TABLE = "SELECT to_regclass('schema_migrations') IS NOT NULL"
 APPLIED_MIGRATIONS = "SELECT version FROM schema_migrations"
 RECORD_MIGRATION = "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)"

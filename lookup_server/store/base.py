@@ -140,6 +140,12 @@ class Store(abc.ABC):
         """
         await asyncio.sleep(max_wait_s)
 
+    def serving(self) -> bool:
+        """Whether this store can answer now, as far as it knows without asking (the
+        health service reports it). A single database: yes until a call says otherwise;
+        the failover store: while any of its paths is open."""
+        return True
+
     @abc.abstractmethod
     async def key_scheme(self) -> str | None:
         """The blocking-key scheme the stored keys were built with (None: empty store)."""

@@ -12,16 +12,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import asyncpg
 
 from lookup_server.errors import StoreUnavailable
-from lookup_server.model import DataState, DocumentRecord, Provenance, Source
+from lookup_server.model import (
+    DataState,
+    DocumentKey,
+    DocumentRecord,
+    Notice,
+    Provenance,
+    Source,
+)
 from lookup_server.store import _common, _migrate
 from lookup_server.store import _postgres_sql as q
 from lookup_server.store._postgres_errors import (
@@ -52,6 +61,15 @@ LISTEN_RETRY_S = 5.0
 SETTLE_AFTER_CHANGES = 1000
 
 _T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class ReplicationPosition:
+    is_replica: bool
+    #: WAL position in bytes: written (primary) or replayed (replica); None if unknown.
+    lsn: int | None
+    #: When the last replayed transaction committed on the primary (replicas only).
+    replayed_at: dt.datetime | None
 
 
 class PostgresStore(Store):
@@ -236,6 +254,44 @@ class PostgresStore(Store):
             with self._errors("changes_since"):
                 rows = await conn.fetch(q.CHANGES_SINCE, version, limit)
         return [_common.change_from_values(*row) for row in rows]
+
+    async def records(
+        self, notice_ids: Sequence[str], document_keys: Sequence[DocumentKey]
+    ) -> tuple[list[Notice], list[DocumentRecord]]:
+        """The stored notices and document records with these keys, cancelled ones too
+        (a local copy applies them as they are). Unknown keys are left out."""
+        async with self._connection() as conn:
+            with self._errors("records"):
+                docs = await conn.fetch(q.NOTICES_BY_ID, list(notice_ids)) if notice_ids else []
+                rows = (
+                    await conn.fetch(
+                        q.DOCUMENTS_BY_KEY,
+                        [k.issuing_country for k in document_keys],
+                        [k.number for k in document_keys],
+                    )
+                    if document_keys
+                    else []
+                )
+        return (
+            [notice_from_json(row[0]) for row in docs],
+            [_common.document_from_row(tuple(row)) for row in rows],
+        )
+
+    async def replication_position(self) -> ReplicationPosition:
+        """Whether this server replays WAL from another, and how far it has got."""
+        async with self._connection() as conn:
+            with self._errors("replication_position"):
+                in_recovery, lsn, replayed_at = await conn.fetchrow(q.REPLICATION_POSITION)
+        return ReplicationPosition(
+            is_replica=bool(in_recovery),
+            lsn=int(lsn) if lsn is not None else None,
+            replayed_at=replayed_at,
+        )
+
+    async def expire_connections(self) -> None:
+        """Replace every pooled connection before its next use (after the server went
+        away: its idle connections are dead, and would each fail one call)."""
+        await self._pool.expire_connections()
 
     async def wait_for_change(self, max_wait_s: float) -> None:
         """Wait for a load's NOTIFY (on a connection of its own), at most ``max_wait_s``.

@@ -1,0 +1,264 @@
+"""Failover against a real PostgreSQL primary and a real streaming replica (pg_basebackup
+-R), which the tests kill (``-m immediate``), hang (SIGSTOP) and bring back, each under
+a steady stream of concurrent checks; and the local copy when both are down.
+
+Each check runs with a 2 s deadline (as a terminal would set), so "no check exceeds
+its deadline" is measured, not assumed. Waits are bounded polls (tests.waiting).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from failover.local_copy import LocalCopy
+from failover.store import FailoverPolicy, FailoverStore
+from lookup_server import deadline
+from lookup_server.app import App, build_app
+from lookup_server.errors import StoreUnavailable
+from lookup_server.matching.keys import KEY_SCHEME, notice_keys
+from lookup_server.model import DocumentKey, Sex, Source, TravellerQuery, Verdict
+from lookup_server.settings import load_settings
+from lookup_server.store.factory import open_store
+from tests.api.conftest import RED_DOB, load_fixture_data
+from tests.cache.test_cached_checker import TRAVELLER
+from tests.lab.postgres import PgCluster, running_cluster
+from tests.waiting import wait_until
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+DEADLINE_S = 2.0
+POLICY = FailoverPolicy(attempt_timeout_s=0.3, breaker_fail_max=3, breaker_reset_s=0.5)
+#: The subject of the Red notice 2024/1001 in the fixture data.
+RED_TRAVELLER = TravellerQuery(
+    document=DocumentKey("IRQ", "B7654321"),
+    document_type="P",
+    surname="AL-RASHID",
+    given_names="MUHAMMAD YUSUF",
+    date_of_birth=RED_DOB,
+    sex=Sex.MALE,
+    nationality="IRQ",
+)
+STORE_OPTIONS = {"connect_timeout": 1.0, "command_timeout": 1.0, "acquire_timeout": 1.0}
+
+
+@dataclass
+class Pair:
+    primary: PgCluster
+    replica: PgCluster
+
+    @property
+    def primary_url(self) -> str:
+        return self.primary.dsn("notices")
+
+    @property
+    def replica_url(self) -> str:
+        return self.replica.dsn("notices")
+
+    def heal(self) -> None:
+        """Both servers running and unpaused (after a test that broke them)."""
+        for cluster in (self.primary, self.replica):
+            if cluster.paused:
+                cluster.resume()
+            if not cluster.running:
+                cluster.start()
+
+
+@pytest.fixture(scope="module")
+def pair(pg_cluster: PgCluster) -> Iterator[Pair]:
+    with running_cluster(
+        "failover-primary", bin_dir=pg_cluster.bin_dir, databases=("notices",)
+    ) as primary:
+        replica = primary.make_replica(name="failover-replica")
+        try:
+            replica.start()
+            yield Pair(primary, replica)
+        finally:
+            replica.destroy()
+
+
+@pytest.fixture(scope="module")
+def loaded(pair: Pair) -> Pair:
+    async def load() -> None:
+        store = await open_store(pair.primary_url)
+        try:
+            await load_fixture_data(store)
+        finally:
+            await store.close()
+
+    asyncio.run(load())
+    return pair
+
+
+@dataclass
+class Harness:
+    app: App
+    store: FailoverStore
+    transitions: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@contextlib.asynccontextmanager
+async def harness(pair: Pair, *, local_copy: Path | None = None) -> AsyncIterator[Harness]:
+    pair.heal()
+    await wait_until(pair.primary.accepts_connections, timeout_s=30, what="primary")
+    transitions: list[tuple[str, str, str]] = []
+    primary = await open_store(pair.primary_url, name="primary", **STORE_OPTIONS)
+    replica = await open_store(
+        pair.replica_url, name="replica-1", source=Source.REPLICA, migrate=False, **STORE_OPTIONS
+    )
+    copy = (
+        await LocalCopy.open(local_copy, notice_keys, KEY_SCHEME, poll_s=0.2)
+        if local_copy is not None
+        else None
+    )
+    store = FailoverStore(
+        primary,
+        [replica],
+        copy,
+        policy=POLICY,
+        listeners=[lambda name, old, new: transitions.append((name, old, new))],
+    )
+    await store.start()
+    app = await build_app(
+        load_settings(database_url=pair.primary_url, cache={"enabled": False}), store=store
+    )
+    try:
+        yield Harness(app, store, transitions)
+    finally:
+        await app.close()
+        pair.heal()
+
+
+@dataclass
+class Stream:
+    """Concurrent checks until stopped: sources seen, failures, slowest answer."""
+
+    sources: Counter[str] = field(default_factory=Counter)
+    failures: list[str] = field(default_factory=list)
+    slowest_s: float = 0.0
+    count: int = 0
+
+
+@contextlib.asynccontextmanager
+async def stream_of_checks(app: App, workers: int = 6) -> AsyncIterator[Stream]:
+    stream = Stream()
+    stop = asyncio.Event()
+
+    async def worker(n: int) -> None:
+        query = RED_TRAVELLER if n % 2 else TRAVELLER
+        while not stop.is_set():
+            started = time.monotonic()
+            try:
+                with deadline.within(DEADLINE_S):
+                    async with asyncio.timeout(DEADLINE_S):
+                        result = await app.checker.check_traveller(query)
+            except Exception as exc:  # noqa: BLE001 (any failure is recorded: the test fails)
+                stream.failures.append(repr(exc))
+            else:
+                expected = Verdict.HIT if query is RED_TRAVELLER else Verdict.CLEAR
+                if result.verdict is not expected:
+                    stream.failures.append(f"verdict {result.verdict} for {query.surname}")
+                stream.sources[result.provenance.source.value] += 1
+            stream.slowest_s = max(stream.slowest_s, time.monotonic() - started)
+            stream.count += 1
+            await asyncio.sleep(0.005)
+
+    tasks = [asyncio.create_task(worker(n)) for n in range(workers)]
+    try:
+        yield stream
+    finally:
+        stop.set()
+        await asyncio.gather(*tasks)
+
+
+async def test_primary_killed_replica_answers_and_traffic_returns_after_a_probe(
+    loaded: Pair,
+) -> None:
+    async with harness(loaded) as h, stream_of_checks(h.app) as stream:
+        await wait_until(lambda: stream.sources["primary"] >= 20, timeout_s=10, what="primary")
+        loaded.primary.stop("immediate")
+        await wait_until(
+            lambda: ("primary", "closed", "open") in h.transitions, timeout_s=10, what="breaker"
+        )
+        before = stream.sources["replica"]
+        await wait_until(
+            lambda: stream.sources["replica"] >= before + 20, timeout_s=10, what="replica answers"
+        )
+        # Back: a half-open trial call, then the primary again.
+        loaded.primary.start()
+        answered = h.store.primary.answered
+        await wait_until(
+            lambda: h.store.primary.answered >= answered + 20, timeout_s=20, what="primary back"
+        )
+        assert ("primary", "open", "half-open") in h.transitions
+        assert ("primary", "half-open", "closed") in h.transitions
+    assert stream.failures == []
+    assert stream.slowest_s < DEADLINE_S
+
+
+async def test_primary_hung_breaker_opens_on_timeouts_and_no_check_misses_its_deadline(
+    loaded: Pair,
+) -> None:
+    async with harness(loaded) as h, stream_of_checks(h.app) as stream:
+        await wait_until(lambda: stream.sources["primary"] >= 20, timeout_s=10, what="primary")
+        loaded.primary.pause()
+        try:
+            await wait_until(
+                lambda: ("primary", "closed", "open") in h.transitions,
+                timeout_s=10,
+                what="breaker open",
+            )
+            before = stream.sources["replica"]
+            await wait_until(
+                lambda: stream.sources["replica"] >= before + 50, timeout_s=10, what="replica"
+            )
+        finally:
+            loaded.primary.resume()
+        assert h.store.primary.failed >= POLICY.breaker_fail_max  # the timeouts it counted
+    assert stream.failures == []
+    assert stream.slowest_s < DEADLINE_S
+
+
+async def test_both_databases_down_the_local_copy_answers_degraded_then_fails_fast(
+    loaded: Pair, tmp_path: Path
+) -> None:
+    copy_file = tmp_path / "copy.db"
+    async with harness(loaded, local_copy=copy_file) as h:
+        assert h.store.local_copy is not None
+        copy = h.store.local_copy
+        version = (await h.store.state()).version
+        await wait_until(lambda: copy.version >= version, timeout_s=20, what="copy synced")
+
+        loaded.primary.stop("immediate")
+        loaded.replica.stop("immediate")
+        with deadline.within(DEADLINE_S):
+            hit = await h.app.checker.check_traveller(RED_TRAVELLER)
+            clear = await h.app.checker.check_traveller(TRAVELLER)
+        assert hit.verdict is Verdict.HIT  # the Red notice, from the copy
+        for answer in (hit, clear):
+            assert answer.provenance.source is Source.LOCAL_COPY
+            assert answer.provenance.degraded
+            assert "local copy" in answer.provenance.degraded_reason
+            assert answer.provenance.state.version == version
+        assert h.store.serving()  # the copy can answer
+
+
+async def test_without_any_backend_a_check_fails_fast_with_a_reason(loaded: Pair) -> None:
+    async with harness(loaded) as h:
+        loaded.primary.stop("immediate")
+        loaded.replica.stop("immediate")
+        for _ in range(POLICY.breaker_fail_max + 1):  # open both breakers
+            with contextlib.suppress(StoreUnavailable), deadline.within(DEADLINE_S):
+                await h.app.checker.check_traveller(TRAVELLER)
+        await wait_until(lambda: not h.store.serving(), timeout_s=5, what="not serving")
+        started = time.monotonic()
+        with pytest.raises(StoreUnavailable, match="breaker open"), deadline.within(DEADLINE_S):
+            await h.app.checker.check_traveller(TRAVELLER)
+        assert time.monotonic() - started < 0.1  # no attempt made: every breaker is open
