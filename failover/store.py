@@ -403,8 +403,7 @@ class FailoverStore(Store):
             except (StoreError, TimeoutError):
                 continue  # unreachable now: its breaker decides about it
             if primary_lsn is None or position.lsn is None:
-                replica.lag_s = replica.lag_bytes = None  # nothing to compare with
-                continue
+                continue  # nothing to compare with: the last measurement stands
             behind = max(0, primary_lsn - position.lsn)
             replica.lag_bytes = behind
             if behind == 0:

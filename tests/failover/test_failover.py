@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
+import datetime as dt
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
@@ -24,8 +26,22 @@ from lookup_server import deadline
 from lookup_server.app import App, build_app
 from lookup_server.errors import StoreUnavailable
 from lookup_server.matching.keys import KEY_SCHEME, notice_keys
-from lookup_server.model import DocumentKey, Sex, Source, TravellerQuery, Verdict
+from lookup_server.model import (
+    DocumentKey,
+    DocumentRecord,
+    DocumentStatus,
+    Notice,
+    NoticeStatus,
+    NoticeType,
+    PartialDate,
+    PersonName,
+    Sex,
+    Source,
+    TravellerQuery,
+    Verdict,
+)
 from lookup_server.settings import load_settings
+from lookup_server.store.base import LookupRequest, StoredNotice
 from lookup_server.store.factory import open_store
 from tests.api.conftest import RED_DOB, load_fixture_data
 from tests.cache.test_cached_checker import TRAVELLER
@@ -45,6 +61,14 @@ RED_TRAVELLER = TravellerQuery(
     date_of_birth=RED_DOB,
     sex=Sex.MALE,
     nationality="IRQ",
+)
+#: Loaded by the lag test while one replica's replay is paused.
+DOCUMENT_LATER = DocumentRecord(
+    key=DocumentKey("FRA", "24LAG0001"),
+    status=DocumentStatus.STOLEN_FROM_BEARER,
+    document_type="P",
+    reported_by="FRA",
+    reported_on=dt.date(2026, 11, 1),
 )
 STORE_OPTIONS = {"connect_timeout": 1.0, "command_timeout": 1.0, "acquire_timeout": 1.0}
 
@@ -262,3 +286,109 @@ async def test_without_any_backend_a_check_fails_fast_with_a_reason(loaded: Pair
         with pytest.raises(StoreUnavailable, match="breaker open"), deadline.within(DEADLINE_S):
             await h.app.checker.check_traveller(TRAVELLER)
         assert time.monotonic() - started < 0.1  # no attempt made: every breaker is open
+
+
+NEW_RED = Notice(
+    notice_id="2026/5001",
+    type=NoticeType.RED,
+    status=NoticeStatus.ACTIVE,
+    names=(PersonName("OKONKWO", "CHIDI EMEKA"),),
+    dates_of_birth=(PartialDate(1979, 11, 2),),
+    sex=Sex.MALE,
+    nationalities=("NGA",),
+    source="test",
+)
+NEW_RED_TRAVELLER = TravellerQuery(
+    document=DocumentKey("NGA", "A07654321"),
+    document_type="P",
+    surname="OKONKWO",
+    given_names="CHIDI EMEKA",
+    date_of_birth=PartialDate(1979, 11, 2),
+    sex=Sex.MALE,
+    nationality="NGA",
+)
+
+
+async def test_the_local_copy_follows_a_load_and_answers_it_when_the_databases_are_down(
+    loaded: Pair, tmp_path: Path
+) -> None:
+    async with harness(loaded, local_copy=tmp_path / "copy.db") as h:
+        copy = h.store.local_copy
+        assert copy is not None
+        await wait_until(lambda: copy.ready, timeout_s=20, what="copy synced")
+        with deadline.within(DEADLINE_S):
+            assert (await h.app.checker.check_traveller(NEW_RED_TRAVELLER)).verdict is Verdict.CLEAR
+        writer = await open_store(loaded.primary_url)
+        try:
+            report = await writer.load_notices(
+                [StoredNotice(NEW_RED, notice_keys(NEW_RED))], key_scheme=KEY_SCHEME
+            )
+        finally:
+            await writer.close()
+        await wait_until(
+            lambda: copy.version >= report.version_after, timeout_s=10, what="copy follows"
+        )
+        loaded.primary.stop("immediate")
+        loaded.replica.stop("immediate")
+        with deadline.within(DEADLINE_S):
+            answer = await h.app.checker.check_traveller(NEW_RED_TRAVELLER)
+        assert answer.verdict is Verdict.HIT
+        assert answer.provenance.source is Source.LOCAL_COPY
+        assert answer.provenance.degraded
+
+
+async def test_a_lagging_replica_reports_its_lag_and_a_fresher_one_goes_first(
+    loaded: Pair,
+) -> None:
+    second = loaded.primary.make_replica(name="failover-replica-2")
+    try:
+        second.start()
+        primary = await open_store(loaded.primary_url, name="primary", **STORE_OPTIONS)
+        lagging = await open_store(
+            loaded.replica_url, name="lagging", source=Source.REPLICA, migrate=False
+        )
+        fresh = await open_store(
+            second.dsn("notices"), name="fresh", source=Source.REPLICA, migrate=False
+        )
+        store = FailoverStore(
+            primary,
+            [lagging, fresh],
+            policy=dataclasses.replace(POLICY, max_replica_lag_s=0.5, lag_interval_s=3600),
+        )
+        try:
+            loaded.replica.psql("SELECT pg_wal_replay_pause()")
+            await primary.load_documents([DOCUMENT_LATER])  # WAL the lagging one won't replay
+            lag_of = {b.name: b for b in store.replicas}
+
+            async def measured() -> bool:
+                await store.measure_lag()
+                late, current = lag_of["lagging"], lag_of["fresh"]
+                return (
+                    (late.lag_s or 0) > 0.5 and (late.lag_bytes or 0) > 0 and current.lag_bytes == 0
+                )
+
+            await wait_until(measured, timeout_s=20, what="lag measured")
+            assert lag_of["fresh"].lag_s == 0.0
+            assert [b.name for b in store.route()] == ["primary", "fresh", "lagging"]
+
+            for _ in range(POLICY.breaker_fail_max):  # the primary out of the way
+                store.primary.breaker.record_failure(RuntimeError("test"))
+            request = LookupRequest(document_number=DOCUMENT_LATER.key.number)
+            with deadline.within(DEADLINE_S):
+                answer = await store.lookup(request)
+            assert answer.provenance.backend == "fresh"
+            assert answer.provenance.replica_lag_s == 0.0
+            assert [d.key for d in answer.documents] == [DOCUMENT_LATER.key]
+
+            second.stop("immediate")  # only the lagging one is left: used, lag reported
+            with deadline.within(DEADLINE_S):
+                answer = await store.lookup(request)
+            assert answer.provenance.backend == "lagging"
+            assert (answer.provenance.replica_lag_s or 0) > 0.5
+            assert answer.documents == ()  # it has not replayed the load yet
+        finally:
+            with contextlib.suppress(Exception):
+                loaded.replica.psql("SELECT pg_wal_replay_resume()")
+            await store.close()
+    finally:
+        second.destroy()
