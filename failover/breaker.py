@@ -119,6 +119,11 @@ class AsyncBreaker:
 
     # ------------------------------------------------------------------ calls
 
+    def would_allow(self) -> bool:
+        """Whether a call now could go through (open: only once the reset time has
+        passed). Changes nothing: for health reports, which must not use up a trial."""
+        return self._cb.current_state != pybreaker.STATE_OPEN or self._reopen_due()
+
     def allow(self) -> bool:
         """Whether a call may go to the backend now (and, half-open, claim the trial)."""
         state = self._cb.current_state

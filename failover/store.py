@@ -212,7 +212,10 @@ class FailoverStore(Store):
         """Whether some path can answer now (health: SERVING / NOT_SERVING)."""
         if self.local_copy is not None and self.local_copy.ready:
             return True
-        return any(b.breaker.state != "open" for b in self.databases)
+        # An open breaker whose reset time has passed counts: its next call is a trial
+        # (else, with load balancers sending nothing to a NOT_SERVING server, no call
+        # would ever find out that the database is back).
+        return any(b.breaker.would_allow() for b in self.databases)
 
     async def _read(
         self,

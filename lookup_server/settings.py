@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import ipaddress
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -165,7 +166,7 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     cache: CacheSettings = CacheSettings()
     #: Streaming replicas of the primary (postgresql:// URLs), tried in turn when it fails.
-    replica_urls: list[str] = []
+    replica_urls: Annotated[list[str], NoDecode] = []
     #: SQLite file kept current from the change feed: the answer when no database can.
     local_copy: Path | None = None
     failover: FailoverSettings = FailoverSettings()

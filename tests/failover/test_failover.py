@@ -12,19 +12,27 @@ import asyncio
 import contextlib
 import dataclasses
 import datetime as dt
+import json
+import os
+import signal
+import subprocess
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import grpc
 import pytest
+from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from failover.local_copy import LocalCopy
 from failover.store import FailoverPolicy, FailoverStore
 from lookup_server import deadline
 from lookup_server.app import App, build_app
 from lookup_server.errors import StoreUnavailable
+from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
+from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
 from lookup_server.matching.keys import KEY_SCHEME, notice_keys
 from lookup_server.model import (
     DocumentKey,
@@ -44,8 +52,10 @@ from lookup_server.settings import load_settings
 from lookup_server.store.base import LookupRequest, StoredNotice
 from lookup_server.store.factory import open_store
 from tests.api.conftest import RED_DOB, load_fixture_data
-from tests.cache.test_cached_checker import TRAVELLER
+from tests.cache.test_cached_checker import TRAVELLER, TRAVELLER_FIELDS
+from tests.lab.ports import free_port
 from tests.lab.postgres import PgCluster, running_cluster
+from tests.test_cli import CLI, _wait_serving
 from tests.waiting import wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -392,3 +402,129 @@ async def test_a_lagging_replica_reports_its_lag_and_a_fresher_one_goes_first(
             await store.close()
     finally:
         second.destroy()
+
+
+def test_serve_with_replica_and_local_copy_flags_over_grpc_and_health(
+    loaded: Pair, tmp_path: Path
+) -> None:
+    """The command an operator runs: answers say where they came from, the server stays
+    SERVING while the local copy can answer, and UNAVAILABLE (not a hang) comes only
+    when nothing can; health follows."""
+    loaded.heal()
+    address = f"127.0.0.1:{free_port()}"
+    command = [
+        CLI, "serve", "--listen", address, "--database-url", loaded.primary_url,
+        "--replica-url", loaded.replica_url, "--local-copy", str(tmp_path / "copy.db"),
+    ]  # fmt: skip
+    env = {
+        **os.environ,
+        "NOTICE_LOOKUP_LOG_LEVEL": "warning",
+        "NOTICE_LOOKUP_CACHE__ENABLED": "false",
+        "NOTICE_LOOKUP_FAILOVER__BREAKER_RESET_S": "30",  # stays open during the test
+    }
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        _wait_serving(address, process)
+        with grpc.insecure_channel(address) as channel:
+            stub = pb_grpc.NoticeLookupStub(channel)
+            health = health_pb2_grpc.HealthStub(channel)
+            request = pb.CheckTravelerRequest(fields=TRAVELLER_FIELDS)
+
+            def source() -> int:
+                reply = stub.CheckTraveler(request, timeout=DEADLINE_S)
+                assert reply.verdict == pb.VERDICT_CLEAR
+                return int(reply.provenance.source)
+
+            assert source() == pb.SOURCE_PRIMARY
+            # wait for the copy to hold the data: its answers will be needed below
+            copy_state = tmp_path / "copy.db.state.json"
+            wait_until_sync(
+                lambda: copy_state.exists() and json.loads(copy_state.read_text())["version"] > 0,
+                20,
+                "local copy synced",
+            )
+
+            loaded.primary.stop("immediate")
+            wait_until_sync(lambda: source() == pb.SOURCE_REPLICA, 10, "replica answers")
+            reply = stub.CheckTraveler(request, timeout=DEADLINE_S)
+            assert reply.provenance.backend == "replica-1"
+
+            loaded.replica.stop("immediate")
+            wait_until_sync(lambda: source() == pb.SOURCE_LOCAL_COPY, 10, "copy answers")
+            reply = stub.CheckTraveler(request, timeout=DEADLINE_S)
+            assert reply.provenance.degraded
+            assert health.Check(health_pb2.HealthCheckRequest(), timeout=2).status == (
+                health_pb2.HealthCheckResponse.SERVING
+            )
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+        loaded.heal()
+    assert process.returncode == 0, stderr
+
+
+def test_serve_without_a_local_copy_goes_not_serving_and_fails_fast(loaded: Pair) -> None:
+    loaded.heal()
+    address = f"127.0.0.1:{free_port()}"
+    command = [
+        CLI, "serve", "--listen", address, "--database-url", loaded.primary_url,
+        "--replica-url", loaded.replica_url,
+    ]  # fmt: skip
+    env = {
+        **os.environ,
+        "NOTICE_LOOKUP_LOG_LEVEL": "warning",
+        "NOTICE_LOOKUP_CACHE__ENABLED": "false",
+        "NOTICE_LOOKUP_FAILOVER__BREAKER_RESET_S": "30",
+    }
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        _wait_serving(address, process)
+        loaded.primary.stop("immediate")
+        loaded.replica.stop("immediate")
+        with grpc.insecure_channel(address) as channel:
+            stub = pb_grpc.NoticeLookupStub(channel)
+            health = health_pb2_grpc.HealthStub(channel)
+            request = pb.CheckTravelerRequest(fields=TRAVELLER_FIELDS)
+            codes = []
+            for _ in range(POLICY.breaker_fail_max + 2):
+                with pytest.raises(grpc.RpcError) as failure:
+                    stub.CheckTraveler(request, timeout=DEADLINE_S)
+                codes.append(failure.value.code())
+            assert set(codes) == {grpc.StatusCode.UNAVAILABLE}
+            started = time.monotonic()
+            with pytest.raises(grpc.RpcError) as failure:
+                stub.CheckTraveler(request, timeout=DEADLINE_S)
+            assert failure.value.code() == grpc.StatusCode.UNAVAILABLE
+            assert "breaker open" in (failure.value.details() or "")
+            assert time.monotonic() - started < 0.5  # fails fast: no backend is tried
+            not_serving = health_pb2.HealthCheckResponse.NOT_SERVING
+            wait_until_sync(
+                lambda: (
+                    health.Check(health_pb2.HealthCheckRequest(), timeout=2).status == not_serving
+                ),
+                5,
+                "health NOT_SERVING",
+            )
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+        loaded.heal()
+    assert process.returncode == 0, stderr
+
+
+def wait_until_sync(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
+    """Bounded poll for the subprocess tests (blocking gRPC calls in the condition)."""
+    deadline_at = time.monotonic() + timeout_s
+    while True:
+        try:
+            if condition():
+                return
+        except grpc.RpcError:
+            pass
+        if time.monotonic() > deadline_at:
+            raise AssertionError(f"{what}: not within {timeout_s} s")
+        time.sleep(0.05)

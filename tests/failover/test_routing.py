@@ -3,6 +3,8 @@ failover against real servers is in test_failover.py)."""
 
 from __future__ import annotations
 
+import time
+
 from failover.store import FailoverPolicy, FailoverStore, RetryBudget
 from lookup_server.model import Source
 from lookup_server.store.base import Store
@@ -64,6 +66,18 @@ def test_serving_while_any_breaker_is_not_open() -> None:
             backend.breaker.record_failure(RuntimeError("down"))
         assert backend.breaker.state == "open"
     assert not store.serving()
+
+
+def test_serving_again_once_a_breaker_may_try_the_backend() -> None:
+    store = FailoverStore(Named("primary"), policy=FailoverPolicy(breaker_reset_s=0.05))
+    for _ in range(FailoverPolicy().breaker_fail_max):
+        store.primary.breaker.record_failure(RuntimeError("down"))
+    assert not store.serving()
+    deadline = time.monotonic() + 5
+    while not store.serving() and time.monotonic() < deadline:
+        time.sleep(0.01)  # bounded poll: the reset time passes
+    assert store.serving()
+    assert store.primary.breaker.state == "open"  # nothing was used up by asking
 
 
 def test_retry_budget_earns_a_fraction_per_call_and_refuses_when_spent() -> None:

@@ -43,6 +43,10 @@ def test_layering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ({"redis_url": "http://cache:6379"}, "redis_url: .*must start with redis://"),
         ({"redis_url": "redis://127.0.0.1:6390/0"}, "cache.secret_file"),
         ({"cache": {"feed_poll_s": 5}}, "cache.feed_poll_s"),
+        ({"replica_urls": ["sqlite:///r.db"]}, "replica_urls"),
+        ({"replica_urls": ["postgresql://r/db"]}, "need a PostgreSQL database_url"),
+        ({"failover": {"attempt_timeout_s": 0}}, "failover.attempt_timeout_s"),
+        ({"failover": {"retry_attempts": 0}}, "failover.retry_attempts"),
     ],
 )
 def test_invalid_settings_name_the_setting(overrides: dict[str, object], message: str) -> None:
@@ -105,3 +109,22 @@ def test_cache_secret_file_is_checked_at_start(tmp_path: Path) -> None:
     good = tmp_path / "good"
     good.write_text("k" * 40 + "\n")
     assert read_cache_secret(load_settings(cache={"secret_file": good})) == b"k" * 40
+
+
+def test_replicas_from_flags_and_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    primary = "postgresql://lookup@db1:5432/notices"
+    monkeypatch.setenv(
+        "NOTICE_LOOKUP_REPLICA_URLS",
+        "postgresql://lookup@db2:5432/notices, postgresql://lookup@db3:5432/notices",
+    )
+    monkeypatch.setenv("NOTICE_LOOKUP_LOCAL_COPY", str(tmp_path / "copy.db"))
+    from_env = load_settings(database_url=primary)
+    assert from_env.replica_urls == [
+        "postgresql://lookup@db2:5432/notices",
+        "postgresql://lookup@db3:5432/notices",
+    ]
+    assert from_env.local_copy == tmp_path / "copy.db"
+    from_flags = load_settings(database_url=primary, replica_urls=["postgresql://x@db4/n"])
+    assert from_flags.replica_urls == ["postgresql://x@db4/n"]  # flags win
