@@ -27,6 +27,7 @@ Writes (loads) go to the primary only: they must not land on a replica or the co
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import dataclasses
 import datetime as dt
@@ -84,6 +85,10 @@ class FailoverPolicy:
     max_replica_lag_s: float = 5.0
     #: Seconds between lag measurements.
     lag_interval_s: float = 1.0
+    #: Hedged reads: when the primary has not answered within its recent p95 (at
+    #: least ``hedge_min_s``), the same read goes to a replica; the first answer wins.
+    hedge: bool = False
+    hedge_min_s: float = 0.005
 
 
 class RetryBudget:
@@ -119,11 +124,51 @@ class Backend:
     lag_bytes: int | None = None
     answered: int = 0
     failed: int = 0
-    _lsn: int | None = field(default=None, repr=False)
+    #: Latencies of recent successful attempts (seconds), for the hedging delay.
+    recent: collections.deque[float] = field(
+        default_factory=lambda: collections.deque(maxlen=256), repr=False
+    )
+    _p95: float | None = field(default=None, repr=False)
+    _since_p95: int = field(default=0, repr=False)
+
+    def observe(self, seconds: float) -> None:
+        self.recent.append(seconds)
+        self._since_p95 += 1
+
+    def p95(self) -> float | None:
+        """p95 of the recent attempts (recomputed every 32 new ones); None below 20."""
+        if len(self.recent) < 20:
+            return None
+        if self._p95 is None or self._since_p95 >= 32:
+            ordered = sorted(self.recent)
+            self._p95 = ordered[int(0.95 * (len(ordered) - 1))]
+            self._since_p95 = 0
+        return self._p95
 
     @property
     def name(self) -> str:
         return self.store.name
+
+
+class _Skipped(Exception):
+    """A backend not tried (breaker open, copy empty, no time left)."""
+
+    def __init__(self, *reasons: str, deadline: bool = False, hedged: bool = False) -> None:
+        super().__init__("; ".join(reasons))
+        self.reasons = list(reasons)
+        self.deadline = deadline
+        #: Raised by a hedged read that also tried the replica.
+        self.hedged = hedged
+
+
+class _Failed(Exception):
+    """A backend tried and failed (counted against its breaker)."""
+
+    def __init__(self, *reasons: str, transient: bool, hedged: bool = False) -> None:
+        super().__init__("; ".join(reasons))
+        self.reasons = list(reasons)
+        self.transient = transient
+        self.hedged = hedged
 
 
 class AllBackendsFailed(StoreUnavailable):
@@ -171,6 +216,9 @@ class FailoverStore(Store):
             backend(local_copy.store, Source.LOCAL_COPY) if local_copy is not None else None
         )
         self.retry_budget = RetryBudget(p.retry_budget_ratio, p.retry_budget_max)
+        #: Reads that went to a replica as well because the primary was slow.
+        self.hedges = 0
+        self._losers: set[asyncio.Task[Any]] = set()
         self._tasks: list[asyncio.Task[None]] = []
 
     @property
@@ -256,53 +304,131 @@ class FailoverStore(Store):
     async def _pass(
         self, call: Callable[[Store], Awaitable[T]], end: float, *, databases_only: bool
     ) -> tuple[Backend, T]:
+        order = self.databases if databases_only else self.route()
+        reasons: list[str] = []
+        attempted = False
+        transient = True
+        tried: set[int] = set()
+        for n, backend in enumerate(order):
+            if id(backend) in tried:
+                continue
+            partner = None
+            if self.policy.hedge and backend is self.primary:
+                partner = next((b for b in order[n + 1 :] if b.role is Source.REPLICA), None)
+            try:
+                if partner is not None:
+                    return await self._hedged(backend, partner, call, end)
+                return backend, await self._attempt(backend, call, end)
+            except (_Skipped, _Failed) as outcome:
+                if partner is not None and outcome.hedged:
+                    tried.add(id(partner))  # the hedge already tried it
+                if isinstance(outcome, _Skipped):
+                    reasons.extend(outcome.reasons)
+                    if outcome.deadline:
+                        break
+                    continue
+                attempted = True
+                reasons.extend(outcome.reasons)
+                transient = transient and outcome.transient
+        # Nothing attempted (every breaker open, the copy empty): a retry cannot help.
+        raise AllBackendsFailed.of(reasons, transient=transient and attempted)
+
+    async def _attempt(
+        self, backend: Backend, call: Callable[[Store], Awaitable[T]], end: float
+    ) -> T:
+        """One call on one backend, under its breaker and a timeout; raises _Skipped
+        (not tried) or _Failed (tried, failed, counted against its breaker)."""
+        if backend.role is Source.LOCAL_COPY and (
+            self.local_copy is None or not self.local_copy.ready
+        ):
+            raise _Skipped(f"{backend.name}: not synced yet")
         loop = asyncio.get_running_loop()
+        left = end - loop.time()
+        if left <= 0:
+            raise _Skipped("deadline reached", deadline=True)
+        breaker = backend.breaker
+        if not breaker.allow():
+            raise _Skipped(f"{backend.name}: breaker open")
+        trial = breaker.trial_running
+        started = loop.time()
+        try:
+            async with asyncio.timeout(min(self.policy.attempt_timeout_s, left)):
+                result = await call(backend.store)
+        except (StoreError, TimeoutError) as exc:
+            failure = (
+                StoreTimeout(backend.name, "no answer in time")
+                if isinstance(exc, TimeoutError)
+                else exc
+            )
+            breaker.record_failure(failure)
+            backend.failed += 1
+            log.warning("failover: %s", failure)
+            if isinstance(failure, StoreUnavailable) and isinstance(backend.store, PostgresStore):
+                await backend.store.expire_connections()  # its pooled ones are dead
+            raise _Failed(str(failure), transient=getattr(failure, "transient", False)) from exc
+        except BaseException:
+            if trial:
+                breaker.release_trial()  # the caller gave up: no verdict on the backend
+            raise
+        breaker.record_success()
+        backend.answered += 1
+        backend.observe(loop.time() - started)
+        return result
+
+    async def _hedged(
+        self,
+        primary: Backend,
+        replica: Backend,
+        call: Callable[[Store], Awaitable[T]],
+        end: float,
+    ) -> tuple[Backend, T]:
+        """The primary, and the replica too if the primary is slower than its recent
+        p95: the first answer wins, the other attempt is cancelled (a cancelled
+        attempt counts against no breaker)."""
+        attempts: dict[asyncio.Task[T], Backend] = {
+            asyncio.ensure_future(self._attempt(primary, call, end)): primary
+        }
+        loop = asyncio.get_running_loop()
+        delay = max(self.policy.hedge_min_s, primary.p95() or self.policy.attempt_timeout_s)
         reasons: list[str] = []
         transient = True
-        for backend in self.databases if databases_only else self.route():
-            if backend.role is Source.LOCAL_COPY and (
-                self.local_copy is None or not self.local_copy.ready
-            ):
-                reasons.append(f"{backend.name}: not synced yet")
-                continue
-            breaker = backend.breaker
-            if not breaker.allow():
-                reasons.append(f"{backend.name}: breaker open")
-                continue
-            trial = breaker.trial_running
-            left = end - loop.time()
-            if left <= 0:
-                if trial:
-                    breaker.release_trial()
-                reasons.append("deadline reached")
-                break
-            try:
-                async with asyncio.timeout(min(self.policy.attempt_timeout_s, left)):
-                    result = await call(backend.store)
-            except (StoreError, TimeoutError) as exc:
-                failure = (
-                    StoreTimeout(backend.name, "no answer in time")
-                    if isinstance(exc, TimeoutError)
-                    else exc
-                )
-                breaker.record_failure(failure)
-                backend.failed += 1
-                transient = transient and getattr(failure, "transient", False)
-                reasons.append(str(failure))
-                log.warning("failover: %s", failure)
-                if isinstance(failure, StoreUnavailable) and isinstance(
-                    backend.store, PostgresStore
-                ):
-                    await backend.store.expire_connections()  # its pooled ones are dead
-                continue
-            except BaseException:
-                if trial:
-                    breaker.release_trial()  # the caller gave up: no verdict on the backend
-                raise
-            breaker.record_success()
-            backend.answered += 1
-            return backend, result
-        raise AllBackendsFailed.of(reasons, transient=transient)
+        tried = False
+        try:
+            done, _ = await asyncio.wait(attempts, timeout=min(delay, end - loop.time()))
+            if not done:
+                self.hedges += 1
+                attempts[asyncio.ensure_future(self._attempt(replica, call, end))] = replica
+            pending = set(attempts)
+            while pending:
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    failure = task.exception()
+                    if failure is None:
+                        return attempts[task], task.result()
+                    if isinstance(failure, _Failed):
+                        tried = True
+                        transient = transient and failure.transient
+                    if isinstance(failure, _Skipped | _Failed):
+                        reasons.extend(failure.reasons)
+                    else:
+                        raise failure
+            hedged = len(attempts) > 1
+            if not tried:
+                raise _Skipped(*reasons, hedged=hedged)
+            raise _Failed(*reasons, transient=transient, hedged=hedged)
+        finally:
+            # Losers are cancelled, not awaited: a cancelled asyncpg query on a hung
+            # server can take until its own timeout to wind down.
+            for task in attempts:
+                if not task.done():
+                    task.cancel()
+                    self._losers.add(task)
+                    task.add_done_callback(self._loser_done)
+
+    def _loser_done(self, task: asyncio.Task[Any]) -> None:
+        self._losers.discard(task)
+        if not task.cancelled():
+            task.exception()  # retrieved: a loser's failure is not news
 
     def _provenance(self, backend: Backend, provenance: Provenance) -> Provenance:
         if backend.role is Source.REPLICA:
@@ -417,9 +543,9 @@ class FailoverStore(Store):
                 replica.lag_s = None
 
     async def close(self) -> None:
-        for task in self._tasks:
+        for task in [*self._tasks, *self._losers]:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.gather(*self._tasks, *self._losers, return_exceptions=True)
         self._tasks.clear()
         for backend in self.backends:
             with contextlib.suppress(Exception):

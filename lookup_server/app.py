@@ -135,6 +135,8 @@ async def open_stores(settings: Settings) -> Store:
                 retry_budget_max=f.retry_budget_max,
                 max_replica_lag_s=f.max_replica_lag_s,
                 lag_interval_s=f.lag_interval_s,
+                hedge=f.hedge,
+                hedge_min_s=f.hedge_min_s,
             ),
         )
     except BaseException:

@@ -133,6 +133,10 @@ class FailoverSettings(_Group):
     #: A replica further behind than this goes after fresher ones.
     max_replica_lag_s: float = Field(5.0, gt=0, le=86_400)
     lag_interval_s: float = Field(1.0, gt=0, le=60)
+    #: Hedged reads: a slow primary read (beyond its recent p95, at least
+    #: ``hedge_min_s``) is also sent to a replica; the first answer wins.
+    hedge: bool = False
+    hedge_min_s: float = Field(0.005, ge=0, le=10)
     #: The local copy polls the feed this often (PostgreSQL also pushes changes).
     local_copy_poll_s: float = Field(1.0, gt=0, le=60)
 

@@ -139,7 +139,9 @@ class Harness:
 
 
 @contextlib.asynccontextmanager
-async def harness(pair: Pair, *, local_copy: Path | None = None) -> AsyncIterator[Harness]:
+async def harness(
+    pair: Pair, *, local_copy: Path | None = None, policy: FailoverPolicy = POLICY
+) -> AsyncIterator[Harness]:
     pair.heal()
     await wait_until(pair.primary.accepts_connections, timeout_s=30, what="primary")
     transitions: list[tuple[str, str, str]] = []
@@ -156,7 +158,7 @@ async def harness(pair: Pair, *, local_copy: Path | None = None) -> AsyncIterato
         primary,
         [replica],
         copy,
-        policy=POLICY,
+        policy=policy,
         listeners=[lambda name, old, new: transitions.append((name, old, new))],
     )
     await store.start()
@@ -528,3 +530,29 @@ def wait_until_sync(condition: Callable[[], bool], timeout_s: float, what: str) 
         if time.monotonic() > deadline_at:
             raise AssertionError(f"{what}: not within {timeout_s} s")
         time.sleep(0.05)
+
+
+async def test_hedged_reads_answer_from_the_replica_while_the_primary_stalls(
+    loaded: Pair,
+) -> None:
+    policy = dataclasses.replace(POLICY, hedge=True, hedge_min_s=0.02, attempt_timeout_s=1.0)
+    async with harness(loaded, policy=policy) as h:
+        for _ in range(30):  # the primary's recent latencies: its p95
+            with deadline.within(DEADLINE_S):
+                answer = await h.app.checker.check_traveller(TRAVELLER)
+            assert answer.provenance.source is Source.PRIMARY
+        assert h.store.primary.p95() is not None  # enough history to hedge on
+        loaded.primary.pause()
+        try:
+            for _ in range(5):
+                started = time.monotonic()
+                with deadline.within(DEADLINE_S):
+                    answer = await h.app.checker.check_traveller(TRAVELLER)
+                took = time.monotonic() - started
+                assert answer.provenance.source is Source.REPLICA
+                assert took < policy.attempt_timeout_s  # the hedge, not the timeout
+        finally:
+            loaded.primary.resume()
+        assert h.store.hedges >= 5
+        assert h.store.primary.failed == 0  # the cancelled losers count against nothing
+        assert h.store.primary.breaker.state == "closed"
