@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from lookup_server.errors import NoticeLookupError
 from lookup_server.model import DataState
 from lookup_server.store.base import ChangeKind, KeyFunction, Store
+from observability import instruments
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,11 @@ class ChangeFollower:
     def current(self) -> bool:
         """Whether the follower has heard from the store recently enough to vouch."""
         return self._clock() - self._heard_at <= self.stale_after_s
+
+    def gauges(self) -> list[tuple[str, float | None, dict[str, str]]]:
+        """For the metrics (observability.instruments.watch)."""
+        age = (dt.datetime.now(dt.UTC) - self.as_of).total_seconds() if self.as_of else None
+        return [("data.version", self.version, {}), ("data.age", age, {})]
 
     @property
     def state(self) -> DataState:
@@ -181,6 +187,9 @@ class ChangeFollower:
                         for key in self._keys_of(read.notice):
                             self._keys[key] = change.version
                 self.version = change.version
+            instruments.feed_delay.record(
+                max(0.0, (dt.datetime.now(dt.UTC) - changes[-1].at).total_seconds())
+            )
             if len(self._keys) + len(self._documents) > self.max_indexed:
                 self._reset(state, "index bound reached")
                 return

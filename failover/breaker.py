@@ -29,6 +29,8 @@ from collections.abc import AsyncIterator, Callable, Iterable
 
 import pybreaker
 
+from observability import instruments
+
 log = logging.getLogger(__name__)
 
 #: Called on every state change with (breaker name, old state, new state); states are
@@ -86,6 +88,7 @@ class AsyncBreaker:
             name=name,
             listeners=[_Relay(self)],
         )
+        instruments.watch_breaker(self)
 
     # ------------------------------------------------------------------ state
 
@@ -104,6 +107,7 @@ class AsyncBreaker:
     def _changed(self, old: str, new: str) -> None:
         level = logging.WARNING if new == pybreaker.STATE_OPEN else logging.INFO
         log.log(level, "breaker %s: %s -> %s", self.name, old, new)
+        instruments.breaker_changed(self.name, old, new)
         for listener in self._listeners:
             try:
                 listener(self.name, old, new)

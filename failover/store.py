@@ -36,6 +36,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from opentelemetry import trace
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -60,6 +61,7 @@ from lookup_server.store.base import (
     StoredNotice,
 )
 from lookup_server.store.postgres import PostgresStore
+from observability import instruments
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -149,6 +151,10 @@ class Backend:
     def name(self) -> str:
         return self.store.name
 
+    @property
+    def db_system(self) -> str:
+        return "postgresql" if isinstance(self.store, PostgresStore) else "sqlite"
+
 
 class _Skipped(Exception):
     """A backend not tried (breaker open, copy empty, no time left)."""
@@ -219,7 +225,17 @@ class FailoverStore(Store):
         #: Reads that went to a replica as well because the primary was slow.
         self.hedges = 0
         self._losers: set[asyncio.Task[Any]] = set()
+        instruments.watch(self)
         self._tasks: list[asyncio.Task[None]] = []
+
+    def gauges(self) -> list[tuple[str, float | None, dict[str, str]]]:
+        """For the metrics (observability.instruments.watch)."""
+        out: list[tuple[str, float | None, dict[str, str]]] = [
+            ("replica.lag", r.lag_s, {"backend": r.name}) for r in self.replicas
+        ]
+        if self.local_copy is not None:
+            out.append(("local_copy.age", self.local_copy.age_s(), {}))
+        return out
 
     @property
     def databases(self) -> list[Backend]:
@@ -281,12 +297,14 @@ class FailoverStore(Store):
             if outcome is None or not outcome.failed:
                 return False
             exc = outcome.exception()
-            return (
-                isinstance(exc, AllBackendsFailed)
-                and exc.all_transient
-                and loop.time() < end
-                and self.retry_budget.spend()
-            )
+            if not (isinstance(exc, AllBackendsFailed) and exc.all_transient):
+                return False
+            if loop.time() >= end:
+                return False
+            if not self.retry_budget.spend():
+                instruments.failover_retries_refused.add(1)
+                return False
+            return True
 
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.policy.retry_attempts) | stop_before_delay(budget),
@@ -298,11 +316,19 @@ class FailoverStore(Store):
         )
         async for attempt in retrying:
             with attempt:
-                return await self._pass(call, end, databases_only=databases_only)
+                number = attempt.retry_state.attempt_number
+                if number > 1:
+                    instruments.failover_retries.add(1)
+                return await self._pass(call, end, databases_only=databases_only, number=number)
         raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover
 
     async def _pass(
-        self, call: Callable[[Store], Awaitable[T]], end: float, *, databases_only: bool
+        self,
+        call: Callable[[Store], Awaitable[T]],
+        end: float,
+        *,
+        databases_only: bool,
+        number: int = 1,
     ) -> tuple[Backend, T]:
         order = self.databases if databases_only else self.route()
         reasons: list[str] = []
@@ -317,8 +343,8 @@ class FailoverStore(Store):
                 partner = next((b for b in order[n + 1 :] if b.role is Source.REPLICA), None)
             try:
                 if partner is not None:
-                    return await self._hedged(backend, partner, call, end)
-                return backend, await self._attempt(backend, call, end)
+                    return await self._hedged(backend, partner, call, end, number)
+                return backend, await self._attempt(backend, call, end, number)
             except (_Skipped, _Failed) as outcome:
                 if partner is not None and outcome.hedged:
                     tried.add(id(partner))  # the hedge already tried it
@@ -334,10 +360,49 @@ class FailoverStore(Store):
         raise AllBackendsFailed.of(reasons, transient=transient and attempted)
 
     async def _attempt(
+        self,
+        backend: Backend,
+        call: Callable[[Store], Awaitable[T]],
+        end: float,
+        number: int = 1,
+        *,
+        hedge: bool = False,
+    ) -> T:
+        """One call on one backend, under its breaker and a timeout, in a span of its
+        own; raises _Skipped (not tried) or _Failed (tried, failed, counted against
+        its breaker)."""
+        with instruments.tracer.start_as_current_span(
+            "store.attempt",
+            attributes={
+                "db.system": backend.db_system,
+                "notice_lookup.backend": backend.name,
+                "notice_lookup.backend.role": backend.role.value,
+                "notice_lookup.breaker.state": backend.breaker.state,
+                "notice_lookup.attempt": number,
+                "notice_lookup.hedge": hedge,
+            },
+        ) as span:
+            try:
+                result = await self._attempt_in_span(backend, call, end)
+            except _Skipped:
+                span.set_attribute("notice_lookup.outcome", "skipped")
+                instruments.backend_attempts.add(1, {"backend": backend.name, "outcome": "skipped"})
+                raise
+            except _Failed as failed:
+                span.set_attribute("notice_lookup.outcome", "failed")
+                span.set_status(trace.StatusCode.ERROR, "; ".join(failed.reasons))
+                instruments.backend_attempts.add(1, {"backend": backend.name, "outcome": "failed"})
+                raise
+            except BaseException:
+                span.set_attribute("notice_lookup.outcome", "cancelled")
+                raise
+            span.set_attribute("notice_lookup.outcome", "ok")
+            instruments.backend_attempts.add(1, {"backend": backend.name, "outcome": "ok"})
+            return result
+
+    async def _attempt_in_span(
         self, backend: Backend, call: Callable[[Store], Awaitable[T]], end: float
     ) -> T:
-        """One call on one backend, under its breaker and a timeout; raises _Skipped
-        (not tried) or _Failed (tried, failed, counted against its breaker)."""
         if backend.role is Source.LOCAL_COPY and (
             self.local_copy is None or not self.local_copy.ready
         ):
@@ -381,12 +446,13 @@ class FailoverStore(Store):
         replica: Backend,
         call: Callable[[Store], Awaitable[T]],
         end: float,
+        number: int = 1,
     ) -> tuple[Backend, T]:
         """The primary, and the replica too if the primary is slower than its recent
         p95: the first answer wins, the other attempt is cancelled (a cancelled
         attempt counts against no breaker)."""
         attempts: dict[asyncio.Task[T], Backend] = {
-            asyncio.ensure_future(self._attempt(primary, call, end)): primary
+            asyncio.ensure_future(self._attempt(primary, call, end, number)): primary
         }
         loop = asyncio.get_running_loop()
         delay = max(self.policy.hedge_min_s, primary.p95() or self.policy.attempt_timeout_s)
@@ -397,7 +463,9 @@ class FailoverStore(Store):
             done, _ = await asyncio.wait(attempts, timeout=min(delay, end - loop.time()))
             if not done:
                 self.hedges += 1
-                attempts[asyncio.ensure_future(self._attempt(replica, call, end))] = replica
+                instruments.failover_hedges.add(1)
+                second = self._attempt(replica, call, end, number, hedge=True)
+                attempts[asyncio.ensure_future(second)] = replica
             pending = set(attempts)
             while pending:
                 done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)

@@ -28,6 +28,7 @@ from lookup_server.settings import Settings
 from lookup_server.sop import Procedures, load_procedures
 from lookup_server.store.base import Store
 from lookup_server.store.factory import open_store
+from observability import instruments
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +195,7 @@ async def build_cache(settings: Settings, checker: Checker) -> CachedChecker:
             also_close=also_close,
         )
     await follower.start()
+    instruments.watch(follower)
     return CachedChecker(
         checker, sealer, follower, LocalTier(c.local_entries, c.local_ttl_s), shared
     )

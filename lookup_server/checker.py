@@ -36,6 +36,7 @@ from lookup_server.model import (
 )
 from lookup_server.sop import Procedures
 from lookup_server.store.base import LookupRequest, Store
+from observability import instruments
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +96,24 @@ class Checker:
             name_keys=keys,
             candidate_limit=self.options.candidate_limit,
         )
-        found = await self.store.lookup(request)
+        with instruments.tracer.start_as_current_span(
+            "store.lookup", attributes={"notice_lookup.store": self.store.name}
+        ) as span:
+            found = await self.store.lookup(request)
+            if span.is_recording():
+                span.set_attribute("notice_lookup.answered_by", found.provenance.backend)
+                span.set_attribute("notice_lookup.data_version", found.state.version)
         document = self._document_check(query.document, found.documents) if query.document else None
-        scored = await self._score(query, found.candidates) if keys else []
+        if keys:
+            with instruments.tracer.start_as_current_span("match") as span:
+                scored = await self._score(query, found.candidates)
+                if span.is_recording():
+                    span.set_attribute("notice_lookup.match.candidates", len(found.candidates))
+                    span.set_attribute(
+                        "notice_lookup.match.best_score", scored[0].score if scored else 0.0
+                    )
+        else:
+            scored = []
         matches = tuple(self._notice_match(s) for s in scored[: self.options.max_matches])
         verdict = max(
             [Verdict.CLEAR]

@@ -141,6 +141,26 @@ class FailoverSettings(_Group):
     local_copy_poll_s: float = Field(1.0, gt=0, le=60)
 
 
+class TelemetrySettings(_Group):
+    """Traces, metrics and logs (see docs/operations.md); the standard OTEL_* variables
+    win over these."""
+
+    service_name: str = "notice-lookup"
+    #: ``none``, ``console``, ``otlp`` (gRPC, to OTEL_EXPORTER_OTLP_ENDPOINT) or
+    #: ``jsonl`` (one JSON span per line in ``traces_file``).
+    traces_exporter: str = "none"
+    traces_file: Path = Path("data/traces.jsonl")
+    #: Parent-based sampling: a terminal's sampled trace is always continued; new
+    #: traces are sampled at this ratio.
+    sample_ratio: float = Field(0.05, ge=0, le=1)
+    #: Comma-separated: ``none``, ``prometheus``, ``otlp``, ``console``.
+    metrics_exporters: str = "none"
+    #: Where Prometheus scrapes (HOST:PORT; port 0: any free port).
+    prometheus_listen: str = "127.0.0.1:9464"
+    #: ``text`` or ``json`` (one object per line, with trace and span ids).
+    log_format: Literal["text", "json"] = "text"
+
+
 class TlsSettings(_Group):
     """Server certificate; with ``client_ca`` every client must present a certificate."""
 
@@ -174,6 +194,7 @@ class Settings(BaseSettings):
     #: SQLite file kept current from the change feed: the answer when no database can.
     local_copy: Path | None = None
     failover: FailoverSettings = FailoverSettings()
+    telemetry: TelemetrySettings = TelemetrySettings()
 
     @field_validator("database_url")
     @classmethod

@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from opentelemetry.sdk.metrics.export import InMemoryMetricReader
+from opentelemetry.sdk.trace import ReadableSpan
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
+from lookup_server.settings import TelemetrySettings
 from lookup_server.store import Store, open_store
+from observability.setup import setup_telemetry
 from tests.lab.postgres import PgBinariesNotFound, PgCluster, find_bin_dir, running_cluster
 
 # ---------------------------------------------------------------- PostgreSQL
@@ -72,3 +79,59 @@ async def store(store_url: str) -> AsyncIterator[Store]:
         yield opened
     finally:
         await opened.close()
+
+
+# ---------------------------------------------------------------- telemetry
+
+
+@dataclass
+class Captured:
+    """Everything the process exports while a test runs (see ``telemetry``)."""
+
+    spans: InMemorySpanExporter
+    metrics: InMemoryMetricReader
+    prometheus: tuple[str, int]
+
+    def finished(self) -> list[ReadableSpan]:
+        return list(self.spans.get_finished_spans())
+
+    def metric_points(self, name: str) -> list[tuple[dict[str, object], float]]:
+        """(attributes, value) of every data point of metric ``name`` collected now."""
+        found: list[tuple[dict[str, object], float]] = []
+        data = self.metrics.get_metrics_data()
+        for resource in data.resource_metrics if data else ():
+            for scope in resource.scope_metrics:
+                for metric in scope.metrics:
+                    if metric.name != name:
+                        continue
+                    for point in metric.data.data_points:
+                        value = getattr(point, "value", None)
+                        if value is None:
+                            value = getattr(point, "count", 0)
+                        found.append((dict(point.attributes or {}), float(value)))
+        return found
+
+
+_CAPTURED: list[Captured] = []
+
+
+@pytest.fixture
+def telemetry() -> Captured:
+    """The process's global tracer and meter providers, set once per session (they
+    cannot be replaced), sampling every trace into memory, with a Prometheus endpoint
+    on a free loopback port. Spans are cleared before each test."""
+    if not _CAPTURED:
+        spans = InMemorySpanExporter()
+        reader = InMemoryMetricReader()
+        setup = setup_telemetry(
+            TelemetrySettings(
+                sample_ratio=1.0, metrics_exporters="prometheus", prometheus_listen="127.0.0.1:0"
+            ),
+            span_processors=[SimpleSpanProcessor(spans)],
+            metric_readers=[reader],
+        )
+        assert setup.prometheus_address is not None
+        _CAPTURED.append(Captured(spans, reader, setup.prometheus_address))
+    captured = _CAPTURED[0]
+    captured.spans.clear()
+    return captured

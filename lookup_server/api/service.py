@@ -22,6 +22,7 @@ from lookup_server.api.status import to_status
 from lookup_server.checker import Checks
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
+from observability import instruments
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -54,6 +55,7 @@ class CallGuard:
     async def run(self, context: grpc.aio.ServicerContext, call: Callable[[], Awaitable[T]]) -> T:
         if self.in_flight >= self.limits.max_in_flight:
             self.shed += 1
+            instruments.rpc_shed.add(1)
             await context.abort_with_status(
                 to_status(
                     errors.Overloaded(f"{self.in_flight} calls in flight; retry on another server")

@@ -51,8 +51,10 @@ from lookup_server.model import (
 from lookup_server.settings import load_settings
 from lookup_server.store.base import LookupRequest, StoredNotice
 from lookup_server.store.factory import open_store
+from observability import instruments
 from tests.api.conftest import RED_DOB, load_fixture_data
 from tests.cache.test_cached_checker import TRAVELLER, TRAVELLER_FIELDS
+from tests.conftest import Captured
 from tests.lab.ports import free_port
 from tests.lab.postgres import PgCluster, running_cluster
 from tests.test_cli import CLI, _wait_serving
@@ -556,3 +558,28 @@ async def test_hedged_reads_answer_from_the_replica_while_the_primary_stalls(
         assert h.store.hedges >= 5
         assert h.store.primary.failed == 0  # the cancelled losers count against nothing
         assert h.store.primary.breaker.state == "closed"
+
+
+async def test_a_failover_during_a_check_is_one_trace_with_a_failed_and_a_replica_attempt(
+    loaded: Pair, telemetry: Captured
+) -> None:
+    async with harness(loaded) as h:
+        with deadline.within(DEADLINE_S):
+            await h.app.checker.check_traveller(TRAVELLER)  # primary's pool warm
+        loaded.primary.stop("immediate")
+        telemetry.spans.clear()
+        with instruments.tracer.start_as_current_span("check") as root, deadline.within(DEADLINE_S):
+            answer = await h.app.checker.check_traveller(TRAVELLER)
+        assert answer.provenance.source is Source.REPLICA
+        attempts = [s for s in telemetry.finished() if s.name == "store.attempt"]
+        outcomes = (
+            [(a.attributes or {}).get("notice_lookup.backend") for a in attempts],
+            [(a.attributes or {}).get("notice_lookup.outcome") for a in attempts],
+        )
+        assert outcomes == (["primary", "replica-1"], ["failed", "ok"])
+        trace_id = root.get_span_context().trace_id
+        assert {a.context.trace_id for a in attempts} == {trace_id}
+        failed = attempts[0]
+        assert not failed.status.is_ok
+        assert (failed.attributes or {})["db.system"] == "postgresql"
+        assert (failed.attributes or {})["notice_lookup.attempt"] == 1

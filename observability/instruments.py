@@ -1,0 +1,130 @@
+"""The spans and metrics the service emits: one place names them all.
+
+Instrumented code uses :data:`tracer` and the instruments below through the global
+OpenTelemetry API: until :func:`observability.setup.setup_telemetry` sets real
+providers (and in tests that set none) they are no-ops.
+
+Privacy: nothing here takes a name, a document number or a date of birth. Span and
+metric attributes are method names, verdicts, sources, backend names, breaker states,
+counts and scores; the check id (random) is the correlation key.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from opentelemetry import metrics, trace
+from opentelemetry.metrics import CallbackOptions, Observation
+
+SCOPE = "notice-lookup"
+
+tracer = trace.get_tracer(SCOPE)
+_meter = metrics.get_meter(SCOPE)
+
+#: Server-side latency of each RPC, by method, status, verdict and answering source.
+rpc_duration = _meter.create_histogram(
+    "notice_lookup.rpc.duration",
+    unit="ms",
+    description="Latency of each RPC as the server saw it",
+)
+#: Calls refused with RESOURCE_EXHAUSTED (too many in flight).
+rpc_shed = _meter.create_counter(
+    "notice_lookup.rpc.shed", description="Calls refused because too many were in flight"
+)
+#: Cache lookups by tier (in-process, redis) and result (hit, miss, stale).
+cache_lookups = _meter.create_counter(
+    "notice_lookup.cache.lookups", description="Cache lookups by tier and result"
+)
+#: Attempts on a backend by backend name and outcome (ok, failed, skipped).
+backend_attempts = _meter.create_counter(
+    "notice_lookup.backend.attempts", description="Reads tried on each backend, by outcome"
+)
+#: Breaker transitions by breaker name, from and to state.
+breaker_transitions = _meter.create_counter(
+    "notice_lookup.breaker.transitions", description="Circuit breaker state changes"
+)
+failover_retries = _meter.create_counter(
+    "notice_lookup.failover.retries", description="Retried passes over the backends"
+)
+failover_retries_refused = _meter.create_counter(
+    "notice_lookup.failover.retries_refused",
+    description="Retries the retry budget refused",
+)
+failover_hedges = _meter.create_counter(
+    "notice_lookup.failover.hedges", description="Reads also sent to a replica (hedged)"
+)
+#: Seconds from a change's commit to this process seeing it in the change feed.
+feed_delay = _meter.create_histogram(
+    "notice_lookup.feed.delay", unit="s", description="Change-feed delay as seen by the cache"
+)
+
+_BREAKER_STATE = {"closed": 0, "half-open": 1, "open": 2}
+
+# Live objects the observable gauges read (weakly: tests build many).
+_breakers: weakref.WeakSet[Any] = weakref.WeakSet()
+_gauge_sources: list[weakref.ref[Any]] = []
+
+
+def breaker_changed(name: str, old: str, new: str) -> None:
+    breaker_transitions.add(1, {"breaker": name, "from": old, "to": new})
+
+
+def watch_breaker(breaker: Any) -> None:
+    """Report ``breaker.state`` (0 closed, 1 half-open, 2 open) under its name."""
+    _breakers.add(breaker)
+
+
+def watch(source: Any) -> None:
+    """An object with ``gauges() -> Iterable[(name, value, attributes)]``."""
+    _gauge_sources.append(weakref.ref(source))
+
+
+def _breaker_states(_: CallbackOptions) -> Iterable[Observation]:
+    for breaker in list(_breakers):
+        yield Observation(_BREAKER_STATE.get(breaker.state, -1), {"breaker": breaker.name})
+
+
+def _gauge(name: str) -> Callable[[CallbackOptions], Iterable[Observation]]:
+    def read(_: CallbackOptions) -> Iterable[Observation]:
+        for ref in list(_gauge_sources):
+            source = ref()
+            if source is None:
+                _gauge_sources.remove(ref)
+                continue
+            for gauge, value, attributes in source.gauges():
+                if gauge == name and value is not None:
+                    yield Observation(value, attributes)
+
+    return read
+
+
+_meter.create_observable_gauge(
+    "notice_lookup.breaker.state",
+    callbacks=[_breaker_states],
+    description="Circuit breaker state: 0 closed, 1 half-open, 2 open",
+)
+_meter.create_observable_gauge(
+    "notice_lookup.replica.lag",
+    callbacks=[_gauge("replica.lag")],
+    unit="s",
+    description="How far each replica is behind the primary (WAL position)",
+)
+_meter.create_observable_gauge(
+    "notice_lookup.data.version",
+    callbacks=[_gauge("data.version")],
+    description="Data version the process last saw in the change feed",
+)
+_meter.create_observable_gauge(
+    "notice_lookup.data.age",
+    callbacks=[_gauge("data.age")],
+    unit="s",
+    description="Seconds since the data the process serves was last written",
+)
+_meter.create_observable_gauge(
+    "notice_lookup.local_copy.age",
+    callbacks=[_gauge("local_copy.age")],
+    unit="s",
+    description="Seconds since the local copy was last confirmed current",
+)
