@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -31,6 +32,24 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+def listening_pid(address: str) -> int:
+    """The pid of the process listening on ``address`` (HOST:PORT), from ``ss``."""
+    port = address.rsplit(":", 1)[1]
+    out = subprocess.run(
+        ["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True, check=True
+    ).stdout
+    found = re.search(r"pid=(\d+)", out)
+    if found is None:
+        raise RuntimeError(f"no process found listening on {address}")
+    return int(found.group(1))
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _pinned(command: list[str], cpus: str | None) -> list[str]:

@@ -151,6 +151,9 @@ class Backend:
     def name(self) -> str:
         return self.store.name
 
+    def count(self, outcome: str) -> None:
+        instruments.backend_attempts.add((("backend", self.name), ("outcome", outcome)))
+
     @property
     def db_system(self) -> str:
         return "postgresql" if isinstance(self.store, PostgresStore) else "sqlite"
@@ -302,7 +305,7 @@ class FailoverStore(Store):
             if loop.time() >= end:
                 return False
             if not self.retry_budget.spend():
-                instruments.failover_retries_refused.add(1)
+                instruments.failover_retries_refused.add(instruments.NO_ATTRIBUTES)
                 return False
             return True
 
@@ -318,7 +321,7 @@ class FailoverStore(Store):
             with attempt:
                 number = attempt.retry_state.attempt_number
                 if number > 1:
-                    instruments.failover_retries.add(1)
+                    instruments.failover_retries.add(instruments.NO_ATTRIBUTES)
                 return await self._pass(call, end, databases_only=databases_only, number=number)
         raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover
 
@@ -371,7 +374,7 @@ class FailoverStore(Store):
         """One call on one backend, under its breaker and a timeout, in a span of its
         own; raises _Skipped (not tried) or _Failed (tried, failed, counted against
         its breaker)."""
-        with instruments.tracer.start_as_current_span(
+        with instruments.child_span(
             "store.attempt",
             attributes={
                 "db.system": backend.db_system,
@@ -386,18 +389,20 @@ class FailoverStore(Store):
                 result = await self._attempt_in_span(backend, call, end)
             except _Skipped:
                 span.set_attribute("notice_lookup.outcome", "skipped")
-                instruments.backend_attempts.add(1, {"backend": backend.name, "outcome": "skipped"})
+                instruments.backend_attempts.add(
+                    (("backend", backend.name), ("outcome", "skipped"))
+                )
                 raise
             except _Failed as failed:
                 span.set_attribute("notice_lookup.outcome", "failed")
                 span.set_status(trace.StatusCode.ERROR, "; ".join(failed.reasons))
-                instruments.backend_attempts.add(1, {"backend": backend.name, "outcome": "failed"})
+                backend.count("failed")
                 raise
             except BaseException:
                 span.set_attribute("notice_lookup.outcome", "cancelled")
                 raise
             span.set_attribute("notice_lookup.outcome", "ok")
-            instruments.backend_attempts.add(1, {"backend": backend.name, "outcome": "ok"})
+            backend.count("ok")
             return result
 
     async def _attempt_in_span(
@@ -463,7 +468,7 @@ class FailoverStore(Store):
             done, _ = await asyncio.wait(attempts, timeout=min(delay, end - loop.time()))
             if not done:
                 self.hedges += 1
-                instruments.failover_hedges.add(1)
+                instruments.failover_hedges.add(instruments.NO_ATTRIBUTES)
                 second = self._attempt(replica, call, end, number, hedge=True)
                 attempts[asyncio.ensure_future(second)] = replica
             pending = set(attempts)

@@ -96,7 +96,7 @@ class Checker:
             name_keys=keys,
             candidate_limit=self.options.candidate_limit,
         )
-        with instruments.tracer.start_as_current_span(
+        with instruments.child_span(
             "store.lookup", attributes={"notice_lookup.store": self.store.name}
         ) as span:
             found = await self.store.lookup(request)
@@ -105,7 +105,7 @@ class Checker:
                 span.set_attribute("notice_lookup.data_version", found.state.version)
         document = self._document_check(query.document, found.documents) if query.document else None
         if keys:
-            with instruments.tracer.start_as_current_span("match") as span:
+            with instruments.child_span("match") as span:
                 scored = await self._score(query, found.candidates)
                 if span.is_recording():
                     span.set_attribute("notice_lookup.match.candidates", len(found.candidates))

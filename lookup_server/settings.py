@@ -151,8 +151,9 @@ class TelemetrySettings(_Group):
     traces_exporter: str = "none"
     traces_file: Path = Path("data/traces.jsonl")
     #: Parent-based sampling: a terminal's sampled trace is always continued; new
-    #: traces are sampled at this ratio.
-    sample_ratio: float = Field(0.05, ge=0, le=1)
+    #: traces are sampled at this ratio (1%: about ten traces a second from a busy
+    #: server, at a CPU cost of a few percent; bench.tracing_cost measures it).
+    sample_ratio: float = Field(0.01, ge=0, le=1)
     #: Comma-separated: ``none``, ``prometheus``, ``otlp``, ``console``.
     metrics_exporters: str = "none"
     #: Where Prometheus scrapes (HOST:PORT; port 0: any free port).

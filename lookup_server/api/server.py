@@ -25,7 +25,7 @@ from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
 from lookup_server.runtime import settle_heap
 from lookup_server.settings import Settings, TlsSettings
-from observability.grpc_server import TelemetryInterceptor
+from observability.grpc_server import RpcObserver
 from observability.setup import setup_telemetry
 
 log = logging.getLogger(__name__)
@@ -80,19 +80,22 @@ def _server_credentials(tls: TlsSettings) -> grpc.ServerCredentials:
 
 
 async def create_server(
-    app: App, settings: Settings, *, reuse_port: bool = False, observe: bool = False
+    app: App,
+    settings: Settings,
+    *,
+    reuse_port: bool = False,
+    observer: RpcObserver | None = None,
 ) -> RunningServer:
-    """Build, bind and start a server for ``app``; health starts SERVING. ``observe``:
+    """Build, bind and start a server for ``app``; health starts SERVING. ``observer``:
     a span and a latency record per RPC (observability.grpc_server)."""
     options = [*_CHANNEL_OPTIONS, ("grpc.so_reuseport", 1 if reuse_port else 0)]
-    interceptors = [TelemetryInterceptor()] if observe else []
-    server = grpc.aio.server(options=options, interceptors=interceptors)
+    server = grpc.aio.server(options=options)
     limits = CallLimits(
         max_in_flight=settings.server.max_in_flight,
         default_deadline_s=settings.server.default_deadline_s,
         max_deadline_s=settings.server.max_deadline_s,
     )
-    service = NoticeLookupService(app.checker, CallGuard(limits))
+    service = NoticeLookupService(app.checker, CallGuard(limits, observer))
     pb_grpc.add_NoticeLookupServicer_to_server(service, server)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
@@ -133,19 +136,20 @@ async def _follow_health(running: RunningServer, app: App, interval_s: float = 0
 async def serve(settings: Settings, *, ready: asyncio.Event | None = None) -> None:
     """Run the server until SIGTERM/SIGINT; drain calls in flight, then close."""
     telemetry = setup_telemetry(settings.telemetry)  # once per process, before serving
-    observe = telemetry.tracer_provider is not None or telemetry.meter_provider is not None
     if telemetry.prometheus_address is not None:
         log.info("metrics for Prometheus on http://%s:%d/metrics", *telemetry.prometheus_address)
     try:
-        await _serve(settings, observe, ready)
+        await _serve(settings, telemetry.observer(), ready)
     finally:
         telemetry.shutdown()
 
 
-async def _serve(settings: Settings, observe: bool, ready: asyncio.Event | None) -> None:
+async def _serve(
+    settings: Settings, observer: RpcObserver | None, ready: asyncio.Event | None
+) -> None:
     app = await build_app(settings)
     try:
-        running = await create_server(app, settings, observe=observe)
+        running = await create_server(app, settings, observer=observer)
         settle_heap()  # after start-up, so the long-lived objects are never walked again
         host, _ = settings.listen_host_port
         log.info(

@@ -23,6 +23,7 @@ from lookup_server.checker import Checks
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
 from observability import instruments
+from observability.grpc_server import RpcObserver
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -41,8 +42,9 @@ class CallLimits:
 class CallGuard:
     """Admission, deadline and error mapping shared by every RPC."""
 
-    def __init__(self, limits: CallLimits) -> None:
+    def __init__(self, limits: CallLimits, observer: RpcObserver | None = None) -> None:
         self.limits = limits
+        self.observer = observer
         self.in_flight = 0
         self.shed = 0
 
@@ -52,10 +54,20 @@ class CallGuard:
             return self.limits.default_deadline_s
         return max(0.0, min(float(remaining), self.limits.max_deadline_s))
 
-    async def run(self, context: grpc.aio.ServicerContext, call: Callable[[], Awaitable[T]]) -> T:
+    async def run(
+        self, context: grpc.aio.ServicerContext, call: Callable[[], Awaitable[T]], method: str = ""
+    ) -> T:
+        if self.observer is not None:
+            result: T = await self.observer.observe(
+                method, context, lambda: self._run(context, call)
+            )
+            return result
+        return await self._run(context, call)
+
+    async def _run(self, context: grpc.aio.ServicerContext, call: Callable[[], Awaitable[T]]) -> T:
         if self.in_flight >= self.limits.max_in_flight:
             self.shed += 1
-            instruments.rpc_shed.add(1)
+            instruments.rpc_shed.add(instruments.NO_ATTRIBUTES)
             await context.abort_with_status(
                 to_status(
                     errors.Overloaded(f"{self.in_flight} calls in flight; retry on another server")
@@ -101,7 +113,7 @@ class NoticeLookupService(pb_grpc.NoticeLookupServicer):
             result = await self.checker.check_traveller(query)
             return convert.check_traveler_response(result, self.clock())
 
-        return await self.guard.run(context, call)
+        return await self.guard.run(context, call, "CheckTraveler")
 
     async def CheckDocument(
         self, request: pb.CheckDocumentRequest, context: grpc.aio.ServicerContext
@@ -111,7 +123,7 @@ class NoticeLookupService(pb_grpc.NoticeLookupServicer):
             result = await self.checker.check_document(key, document_type)
             return convert.check_document_response(result, self.clock())
 
-        return await self.guard.run(context, call)
+        return await self.guard.run(context, call, "CheckDocument")
 
     async def GetNotice(
         self, request: pb.GetNoticeRequest, context: grpc.aio.ServicerContext
@@ -120,4 +132,4 @@ class NoticeLookupService(pb_grpc.NoticeLookupServicer):
             answer = await self.checker.get_notice(convert.notice_id(request))
             return convert.get_notice_response(answer, self.clock())
 
-        return await self.guard.run(context, call)
+        return await self.guard.run(context, call, "GetNotice")

@@ -215,7 +215,7 @@ def test_nothing_exported_holds_a_name_a_document_number_or_a_birth_date(
     check_lines = [json.loads(line) for line in logs.splitlines() if '"rpc_method"' in line]
     assert len(check_lines) == 6
     assert all("trace_id" in line for line in check_lines)
-    assert "notice_lookup_rpc_duration" in metrics_text
+    assert "notice_lookup_rpc_latency_milliseconds_count" in metrics_text
     exported = {"spans": traces.read_text(), "logs": logs, "metrics": metrics_text}
     leaks = [
         (where, secret)

@@ -20,6 +20,7 @@ from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
 from lookup_server.settings import load_settings
 from lookup_server.store.factory import open_store
+from observability.grpc_server import RpcObserver
 from tests.api.conftest import load_fixture_data
 from tests.cache.test_cached_checker import TRAVELLER_FIELDS
 from tests.conftest import Captured
@@ -41,7 +42,9 @@ async def server(sqlite_url: str, telemetry: Captured) -> AsyncIterator[Server]:
     await load_fixture_data(store)
     settings = load_settings(database_url=sqlite_url, listen="127.0.0.1:0")
     app = await build_app(settings, store=store)
-    running = await create_server(app, settings, observe=True)
+    running = await create_server(
+        app, settings, observer=RpcObserver(prometheus=True, sdk_histogram=True)
+    )
     served = Server(app, running)
     try:
         yield served
@@ -159,11 +162,15 @@ async def test_the_prometheus_endpoint_serves_the_metrics_over_http(
     status, text = await asyncio.to_thread(scrape)
     assert status == 200
     families = {f.name: f for f in text_string_to_metric_families(text)}
-    duration = families["notice_lookup_rpc_duration_milliseconds"]
-    assert duration.type == "histogram"
-    assert any(
-        s.labels.get("rpc_method") == "CheckTraveler" and s.name.endswith("_count")
-        for s in duration.samples
-    )
+    latency = families["notice_lookup_rpc_latency_milliseconds"]
+    assert latency.type == "histogram"
+    counts = [
+        s.value
+        for s in latency.samples
+        if s.name.endswith("_count") and s.labels["rpc_method"] == "CheckTraveler"
+    ]
+    assert sum(counts) >= 1
+    buckets = [s for s in latency.samples if s.name.endswith("_bucket")]
+    assert {s.labels["le"] for s in buckets} >= {"1.0", "2000.0", "+Inf"}
     assert "notice_lookup_cache_lookups" in families
     assert "notice_lookup_data_version" in families
