@@ -152,6 +152,7 @@ async def test_the_prometheus_endpoint_serves_the_metrics_over_http(
     server: Server, telemetry: Captured
 ) -> None:
     await server.stub.CheckTraveler(request(), timeout=5)
+    breaker = AsyncBreaker("scraped", fail_max=3, reset_timeout=60)  # alive while scraped
     host, port = telemetry.prometheus
 
     def scrape() -> tuple[int, str]:
@@ -172,5 +173,10 @@ async def test_the_prometheus_endpoint_serves_the_metrics_over_http(
     assert sum(counts) >= 1
     buckets = [s for s in latency.samples if s.name.endswith("_bucket")]
     assert {s.labels["le"] for s in buckets} >= {"1.0", "2000.0", "+Inf"}
+    # the names docs/operations.md's alert rules use
     assert "notice_lookup_cache_lookups" in families
     assert "notice_lookup_data_version" in families
+    assert families["notice_lookup_data_age_seconds"].type == "gauge"
+    states = families["notice_lookup_breaker_state"]
+    assert ("scraped", 0.0) in [(x.labels.get("breaker"), x.value) for x in states.samples]
+    assert breaker.state == "closed"
