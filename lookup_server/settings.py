@@ -75,6 +75,9 @@ class ServerSettings(_Group):
     shutdown_grace_s: float = Field(10.0, ge=0, le=300)
     reflection: bool = True
     event_loop: Literal["uvloop", "asyncio"] = "uvloop"
+    #: SO_REUSEPORT: several serve processes on one address, the kernel spreading
+    #: connections among them (one process per core; a Python process uses one).
+    reuse_port: bool = False
 
 
 class MatchingSettings(_Group):

@@ -108,12 +108,21 @@ async def create_server(
             ),
             server,
         )
-    if settings.tls is not None:
-        port = server.add_secure_port(settings.listen, _server_credentials(settings.tls))
+    try:
+        if settings.tls is not None:
+            port = server.add_secure_port(settings.listen, _server_credentials(settings.tls))
+        else:
+            port = server.add_insecure_port(settings.listen)
+    except RuntimeError as exc:  # grpc's "failed to bind"
+        port = 0
+        cause: Exception | None = exc
     else:
-        port = server.add_insecure_port(settings.listen)
+        cause = None
     if port == 0:
-        raise ConfigError(f"cannot listen on {settings.listen}")
+        raise ConfigError(
+            f"cannot listen on {settings.listen}: the address is in use or not available "
+            "(several processes on one address need server.reuse_port)"
+        ) from cause
     await server.start()
     running = RunningServer(server, port, health_servicer, service)
     await running.set_serving(True)
@@ -149,7 +158,9 @@ async def _serve(
 ) -> None:
     app = await build_app(settings)
     try:
-        running = await create_server(app, settings, observer=observer)
+        running = await create_server(
+            app, settings, reuse_port=settings.server.reuse_port, observer=observer
+        )
         settle_heap()  # after start-up, so the long-lived objects are never walked again
         host, _ = settings.listen_host_port
         log.info(
