@@ -96,9 +96,11 @@ def notice_server(
     extra_args: Sequence[str] = (),
     env: dict[str, str] | None = None,
     log: Path | None = None,
+    address: str | None = None,
 ) -> Iterator[str]:
-    """A running ``notice-lookup serve``; yields its address."""
-    address = f"127.0.0.1:{free_port()}"
+    """A running ``notice-lookup serve``; yields its address (``address``: this one,
+    e.g. shared by several processes with server.reuse_port)."""
+    address = address or f"127.0.0.1:{free_port()}"
     command = _pinned(
         [CLI, "serve", "--database-url", database_url, "--listen", address, *extra_args], cpus
     )
