@@ -254,7 +254,8 @@ def main() -> None:
                                 mix = booth_mix(clear[1:2001], seed=11)
                                 sweeps["mixed booth"] = open_loop_sweep(
                                     server, CHECK_METHOD, mix,
-                                    rates_below(ceiling, (0.1, 0.2, 0.3, 0.45, 0.6)), seconds,
+                                    rates_below(ceiling, (0.02, 0.04, 0.07, 0.1, 0.15, 0.2)),
+                                    seconds,
                                 )  # fmt: skip
                                 results["scenarios"]["mixed"] = {
                                     "sweep": sweeps["mixed booth"],
