@@ -408,73 +408,16 @@ async def test_a_lagging_replica_reports_its_lag_and_a_fresher_one_goes_first(
         second.destroy()
 
 
-def test_serve_with_replica_and_local_copy_flags_over_grpc_and_health(
-    loaded: Pair, tmp_path: Path
-) -> None:
-    """The command an operator runs: answers say where they came from, the server stays
-    SERVING while the local copy can answer, and UNAVAILABLE (not a hang) comes only
-    when nothing can; health follows."""
-    loaded.heal()
+@contextlib.contextmanager
+def serving_with_failover(pair: Pair, *extra: str) -> Iterator[str]:
+    """``notice-lookup serve`` on the pair (cache off, breakers open for the whole
+    test once opened), as an operator starts it; yields its address; stopped cleanly
+    (exit status 0) and the pair healed afterwards."""
+    pair.heal()
     address = f"127.0.0.1:{free_port()}"
     command = [
-        CLI, "serve", "--listen", address, "--database-url", loaded.primary_url,
-        "--replica-url", loaded.replica_url, "--local-copy", str(tmp_path / "copy.db"),
-    ]  # fmt: skip
-    env = {
-        **os.environ,
-        "NOTICE_LOOKUP_LOG_LEVEL": "warning",
-        "NOTICE_LOOKUP_CACHE__ENABLED": "false",
-        "NOTICE_LOOKUP_FAILOVER__BREAKER_RESET_S": "30",  # stays open during the test
-    }
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
-    try:
-        _wait_serving(address, process)
-        with grpc.insecure_channel(address) as channel:
-            stub = pb_grpc.NoticeLookupStub(channel)
-            health = health_pb2_grpc.HealthStub(channel)
-            request = pb.CheckTravelerRequest(fields=TRAVELLER_FIELDS)
-
-            def source() -> int:
-                reply = stub.CheckTraveler(request, timeout=DEADLINE_S)
-                assert reply.verdict == pb.VERDICT_CLEAR
-                return int(reply.provenance.source)
-
-            assert source() == pb.SOURCE_PRIMARY
-            # wait for the copy to hold the data: its answers will be needed below
-            copy_state = tmp_path / "copy.db.state.json"
-            wait_until_sync(
-                lambda: copy_state.exists() and json.loads(copy_state.read_text())["version"] > 0,
-                20,
-                "local copy synced",
-            )
-
-            loaded.primary.stop("immediate")
-            wait_until_sync(lambda: source() == pb.SOURCE_REPLICA, 10, "replica answers")
-            reply = stub.CheckTraveler(request, timeout=DEADLINE_S)
-            assert reply.provenance.backend == "replica-1"
-
-            loaded.replica.stop("immediate")
-            wait_until_sync(lambda: source() == pb.SOURCE_LOCAL_COPY, 10, "copy answers")
-            reply = stub.CheckTraveler(request, timeout=DEADLINE_S)
-            assert reply.provenance.degraded
-            assert health.Check(health_pb2.HealthCheckRequest(), timeout=2).status == (
-                health_pb2.HealthCheckResponse.SERVING
-            )
-    finally:
-        process.send_signal(signal.SIGTERM)
-        _, stderr = process.communicate(timeout=30)
-        loaded.heal()
-    assert process.returncode == 0, stderr
-
-
-def test_serve_without_a_local_copy_goes_not_serving_and_fails_fast(loaded: Pair) -> None:
-    loaded.heal()
-    address = f"127.0.0.1:{free_port()}"
-    command = [
-        CLI, "serve", "--listen", address, "--database-url", loaded.primary_url,
-        "--replica-url", loaded.replica_url,
+        CLI, "serve", "--listen", address, "--database-url", pair.primary_url,
+        "--replica-url", pair.replica_url, *extra,
     ]  # fmt: skip
     env = {
         **os.environ,
@@ -487,6 +430,58 @@ def test_serve_without_a_local_copy_goes_not_serving_and_fails_fast(loaded: Pair
     )
     try:
         _wait_serving(address, process)
+        yield address
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+        pair.heal()
+    assert process.returncode == 0, stderr
+
+
+def test_serve_with_replica_and_local_copy_flags_over_grpc_and_health(
+    loaded: Pair, tmp_path: Path
+) -> None:
+    """The command an operator runs: answers say where they came from, the server stays
+    SERVING while the local copy can answer, and UNAVAILABLE (not a hang) comes only
+    when nothing can; health follows."""
+    with (
+        serving_with_failover(loaded, "--local-copy", str(tmp_path / "copy.db")) as address,
+        grpc.insecure_channel(address) as channel,
+    ):
+        stub = pb_grpc.NoticeLookupStub(channel)
+        health = health_pb2_grpc.HealthStub(channel)
+        request = pb.CheckTravelerRequest(fields=TRAVELLER_FIELDS)
+
+        def source() -> int:
+            reply = stub.CheckTraveler(request, timeout=DEADLINE_S)
+            assert reply.verdict == pb.VERDICT_CLEAR
+            return int(reply.provenance.source)
+
+        assert source() == pb.SOURCE_PRIMARY
+        # wait for the copy to hold the data: its answers will be needed below
+        copy_state = tmp_path / "copy.db.state.json"
+        wait_until_sync(
+            lambda: copy_state.exists() and json.loads(copy_state.read_text())["version"] > 0,
+            20,
+            "local copy synced",
+        )
+
+        loaded.primary.stop("immediate")
+        wait_until_sync(lambda: source() == pb.SOURCE_REPLICA, 10, "replica answers")
+        reply = stub.CheckTraveler(request, timeout=DEADLINE_S)
+        assert reply.provenance.backend == "replica-1"
+
+        loaded.replica.stop("immediate")
+        wait_until_sync(lambda: source() == pb.SOURCE_LOCAL_COPY, 10, "copy answers")
+        reply = stub.CheckTraveler(request, timeout=DEADLINE_S)
+        assert reply.provenance.degraded
+        assert health.Check(health_pb2.HealthCheckRequest(), timeout=2).status == (
+            health_pb2.HealthCheckResponse.SERVING
+        )
+
+
+def test_serve_without_a_local_copy_goes_not_serving_and_fails_fast(loaded: Pair) -> None:
+    with serving_with_failover(loaded) as address:
         loaded.primary.stop("immediate")
         loaded.replica.stop("immediate")
         with grpc.insecure_channel(address) as channel:
@@ -513,11 +508,6 @@ def test_serve_without_a_local_copy_goes_not_serving_and_fails_fast(loaded: Pair
                 5,
                 "health NOT_SERVING",
             )
-    finally:
-        process.send_signal(signal.SIGTERM)
-        _, stderr = process.communicate(timeout=30)
-        loaded.heal()
-    assert process.returncode == 0, stderr
 
 
 def wait_until_sync(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
