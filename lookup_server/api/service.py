@@ -57,14 +57,17 @@ class CallGuard:
     async def run(
         self, context: grpc.aio.ServicerContext, call: Callable[[], Awaitable[T]], method: str = ""
     ) -> T:
+        """Run ``call`` under the guard (and the RPC observer, when there is one)."""
         if self.observer is not None:
-            result: T = await self.observer.observe(
-                method, context, lambda: self._run(context, call)
+            observed: T = await self.observer.observe(
+                method, context, lambda: self._guarded(context, call)
             )
-            return result
-        return await self._run(context, call)
+            return observed
+        return await self._guarded(context, call)
 
-    async def _run(self, context: grpc.aio.ServicerContext, call: Callable[[], Awaitable[T]]) -> T:
+    async def _guarded(
+        self, context: grpc.aio.ServicerContext, call: Callable[[], Awaitable[T]]
+    ) -> T:
         if self.in_flight >= self.limits.max_in_flight:
             self.shed += 1
             instruments.rpc_shed.add(instruments.NO_ATTRIBUTES)
