@@ -61,7 +61,13 @@ class LocalCopy:
 
     @classmethod
     async def open(
-        cls, path: Path, keys_of: KeyFunction, key_scheme: str, **options: float
+        cls,
+        path: Path,
+        keys_of: KeyFunction,
+        key_scheme: str,
+        *,
+        batch: int = 2000,
+        poll_s: float = 1.0,
     ) -> LocalCopy:
         store = await SqliteStore.open(path, name=NAME, source=Source.LOCAL_COPY, create=True)
         try:
@@ -69,11 +75,8 @@ class LocalCopy:
         except BaseException:
             await store.close()
             raise
-        copy = cls(store, path.with_name(path.name + ".state.json"), keys_of, key_scheme)
-        if "batch" in options:
-            copy._batch = int(options["batch"])
-        if "poll_s" in options:
-            copy._poll_s = float(options["poll_s"])
+        state_file = path.with_name(path.name + ".state.json")
+        copy = cls(store, state_file, keys_of, key_scheme, batch=batch, poll_s=poll_s)
         copy._read_state()
         return copy
 
@@ -166,9 +169,14 @@ class LocalCopy:
             self._write_state()
 
     async def follow(self, sources: Callable[[], Sequence[Store]]) -> None:
-        """Keep syncing from the first of ``sources()`` that answers, forever."""
+        """Keep syncing from the first of ``sources()`` that answers, every ``poll_s``.
+
+        It polls rather than waiting for a store's push (``wait_for_change``): the
+        primary's notification is shared with the cache's change follower, and a
+        second waiter clearing it would delay that follower until its next poll; and
+        a replica cannot LISTEN at all (PostgreSQL refuses it during recovery).
+        """
         while True:
-            waited_on: Store | None = None
             for source in sources():
                 try:
                     applied = await self.sync_from(source)
@@ -177,12 +185,8 @@ class LocalCopy:
                     continue
                 if applied:
                     log.debug("local copy: %d changes from %s", applied, source.name)
-                waited_on = source
                 break
-            if waited_on is not None:
-                await waited_on.wait_for_change(self._poll_s)
-            else:
-                await asyncio.sleep(self._poll_s)
+            await asyncio.sleep(self._poll_s)
 
     async def close(self) -> None:
         await self.store.close()

@@ -140,7 +140,7 @@ class FailoverSettings(_Group):
     #: ``hedge_min_s``) is also sent to a replica; the first answer wins.
     hedge: bool = False
     hedge_min_s: float = Field(0.005, ge=0, le=10)
-    #: The local copy polls the feed this often (PostgreSQL also pushes changes).
+    #: The local copy polls the feed this often.
     local_copy_poll_s: float = Field(1.0, gt=0, le=60)
 
 
