@@ -108,21 +108,19 @@ async def create_server(
             ),
             server,
         )
+    cannot_listen = ConfigError(
+        f"cannot listen on {settings.listen}: the address is in use or not available "
+        "(several processes on one address need server.reuse_port)"
+    )
     try:
         if settings.tls is not None:
             port = server.add_secure_port(settings.listen, _server_credentials(settings.tls))
         else:
             port = server.add_insecure_port(settings.listen)
-    except RuntimeError as exc:  # grpc's "failed to bind"
-        port = 0
-        cause: Exception | None = exc
-    else:
-        cause = None
+    except RuntimeError as exc:  # grpc raises on a failed bind (older versions return 0)
+        raise cannot_listen from exc
     if port == 0:
-        raise ConfigError(
-            f"cannot listen on {settings.listen}: the address is in use or not available "
-            "(several processes on one address need server.reuse_port)"
-        ) from cause
+        raise cannot_listen
     await server.start()
     running = RunningServer(server, port, health_servicer, service)
     await running.set_serving(True)
