@@ -29,7 +29,9 @@ from cache.redis_tier import RedisTier
 from lookup_server.checker import Checker, NoticeAnswer, new_check_id
 from lookup_server.matching.keys import query_keys
 from lookup_server.model import (
+    Action,
     CheckResult,
+    DataState,
     DocumentCheck,
     DocumentKey,
     Provenance,
@@ -58,6 +60,16 @@ class CacheStats:
         served = self.local_hits + self.redis_hits
         total = served + self.misses
         return served / total if total else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class CachedHit:
+    """A cached all-clear found for a query: the entry, the tier that held it, and the
+    data it holds for (the feed's version once the feed has vouched for it)."""
+
+    entry: ClearEntry
+    source: Source
+    state: DataState
 
 
 _LOOKUP_KEYS = {
@@ -126,13 +138,22 @@ class CachedChecker:
         return await self.inner.get_notice(notice_id)
 
     async def check_traveller(self, query: TravellerQuery) -> CheckResult:
+        outcome = await self.check_or_hit(query)
+        if isinstance(outcome, CachedHit):
+            return self.answer(query, outcome)
+        return outcome
+
+    async def check_or_hit(self, query: TravellerQuery) -> CheckResult | CachedHit:
+        """A cached all-clear as it is (:class:`CachedHit`), or the answer computed by the
+        store. The API encodes hits straight into response bytes (see
+        ``lookup_server.api.cached_answers``); :meth:`check_traveller` makes a result."""
         key = self.sealer.key(query)
         entry = self.local.get(key)
         if entry is not None:
             if self._still_clear(entry, query):
                 self.stats.local_hits += 1
                 _looked_up("in-process", "hit")
-                return self._answer(query, entry, Source.CACHE_IN_PROCESS)
+                return self._hit(entry, Source.CACHE_IN_PROCESS)
             self.local.discard(key)
             self.stats.stale += 1
             _looked_up("in-process", "stale")
@@ -151,7 +172,7 @@ class CachedChecker:
                 if entry is not None and outcome == "hit":
                     self.stats.redis_hits += 1
                     self.local.put(key, entry)
-                    return self._answer(query, entry, Source.CACHE_REDIS)
+                    return self._hit(entry, Source.CACHE_REDIS)
                 if outcome == "stale":
                     self.stats.stale += 1
         self.stats.misses += 1
@@ -167,6 +188,30 @@ class CachedChecker:
         self.stats.coalesced += 1
         result = await asyncio.shield(task)
         return dataclasses.replace(result, traveller=query, check_id=new_check_id())
+
+    def answer(self, query: TravellerQuery, hit: CachedHit) -> CheckResult:
+        """The check result of a cached all-clear for ``query``."""
+        entry = hit.entry
+        return CheckResult(
+            verdict=Verdict.CLEAR,
+            document=(
+                DocumentCheck(status=None, findings=(), verdict=Verdict.CLEAR)
+                if query.document is not None
+                else None
+            ),
+            matches=(),
+            provenance=Provenance(source=hit.source, backend=entry.backend, state=hit.state),
+            action=self.clear_action,
+            traveller=query,
+            check_id=new_check_id(),
+            candidates_considered=entry.candidates_considered,
+            candidates_truncated=entry.candidates_truncated,
+        )
+
+    @property
+    def clear_action(self) -> Action:
+        """The routine procedure, the action of every all-clear."""
+        return self.inner.procedures.clear
 
     # ------------------------------------------------------------------ parts
 
@@ -201,23 +246,9 @@ class CachedChecker:
                 self.shared.put(key, entry)
         return result
 
-    def _answer(self, query: TravellerQuery, entry: ClearEntry, source: Source) -> CheckResult:
+    def _hit(self, entry: ClearEntry, source: Source) -> CachedHit:
+        # The answer says which data it holds for: the feed's version when the feed
+        # has vouched for the entry past the version it was computed at.
         follower = self.follower
         state = follower.state if follower.version > entry.version else entry.state
-        provenance = Provenance(source=source, backend=entry.backend, state=state)
-        document = (
-            DocumentCheck(status=None, findings=(), verdict=Verdict.CLEAR)
-            if query.document is not None
-            else None
-        )
-        return CheckResult(
-            verdict=Verdict.CLEAR,
-            document=document,
-            matches=(),
-            provenance=provenance,
-            action=self.inner.procedures.clear,
-            traveller=query,
-            check_id=new_check_id(),
-            candidates_considered=entry.candidates_considered,
-            candidates_truncated=entry.candidates_truncated,
-        )
+        return CachedHit(entry, source, state)

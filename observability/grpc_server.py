@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import grpc
+from google.protobuf.message import Message
 from opentelemetry import context as otel_context
 from opentelemetry import trace
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
@@ -95,13 +96,10 @@ class RpcObserver:
                 failed = True
                 raise
             else:
-                verdict = _VERDICTS.get(getattr(response, "verdict", 0), "")
-                if response.HasField("provenance"):
-                    source = _SOURCES.get(response.provenance.source, "")
+                verdict, source, check_id = _summary(response)
                 if span.is_recording():
                     span.set_attribute("notice_lookup.verdict", verdict)
                     span.set_attribute("notice_lookup.source", source)
-                    check_id = getattr(response, "check_id", "")
                     if check_id:
                         span.set_attribute("notice_lookup.check_id", check_id)
                 return response
@@ -184,3 +182,16 @@ class RpcObserver:
                     "duration_ms": round(elapsed_ms, 3),
                 },
             )
+
+
+def _summary(response: Any) -> tuple[str, str, str]:
+    """Verdict, source and check id of a response: a message, or an answer the service
+    encoded ahead (lookup_server.api.cached_answers.EncodedAnswer)."""
+    if isinstance(response, Message):
+        message: Any = response
+        source = ""
+        if message.HasField("provenance"):
+            source = _SOURCES.get(message.provenance.source, "")
+        verdict = _VERDICTS.get(getattr(message, "verdict", 0), "")
+        return verdict, source, getattr(message, "check_id", "")
+    return _VERDICTS.get(response.verdict, ""), _SOURCES.get(response.source, ""), response.check_id

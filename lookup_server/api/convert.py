@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from google.protobuf.duration_pb2 import Duration
+from google.protobuf.message import DecodeError
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from lookup_server.checker import NoticeAnswer
@@ -48,6 +49,10 @@ from lookup_server.mrz import parse_mrz
 MAX_NAME_LENGTH = 200
 MAX_NOTICE_ID_LENGTH = 64
 MAX_MRZ_LINES = 3
+#: Requests up to this size are remembered once parsed (a real one is 100-300 bytes);
+#: larger ones, which no terminal sends, are parsed every time, so that the memory the
+#: memo holds stays small whatever a client sends.
+MAX_REMEMBERED_REQUEST_BYTES = 1024
 _DOCUMENT_TYPE = re.compile(r"[A-Z][A-Z<]?")
 _NOTICE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.:-]*")
 
@@ -234,6 +239,30 @@ def _query_from_mrz(lines: tuple[str, ...], today: dt.date) -> TravellerQuery:
     (check-in, booth, gate), and parsing is half the work of a cached all-clear. Errors
     are not remembered (each bad zone is parsed again and reported again)."""
     return parse_mrz(lines, today=today, field_prefix="mrz.lines").to_query()
+
+
+def traveller_query_from_wire(data: bytes, *, today: dt.date) -> TravellerQuery:
+    """The traveller in a serialised CheckTravelerRequest, parsed and validated.
+
+    Remembered per request bytes and day: a terminal sends the same bytes each time it
+    reads the same passport (check-in, booth, gate), and parsing the message and the
+    MRZ was a third of the work of a cached all-clear. Errors are not remembered."""
+    if len(data) <= MAX_REMEMBERED_REQUEST_BYTES:
+        return _remembered_query(data, today)
+    return _query_from_wire(data, today)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _remembered_query(data: bytes, today: dt.date) -> TravellerQuery:
+    return _query_from_wire(data, today)
+
+
+def _query_from_wire(data: bytes, today: dt.date) -> TravellerQuery:
+    try:
+        request = pb.CheckTravelerRequest.FromString(data)
+    except DecodeError as exc:
+        raise InvalidInput("request", "is not a CheckTravelerRequest message") from exc
+    return traveller_query(request, today=today)
 
 
 def traveller_query(request: pb.CheckTravelerRequest, *, today: dt.date) -> TravellerQuery:

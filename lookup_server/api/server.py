@@ -18,11 +18,10 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from lookup_server.api.service import CallGuard, CallLimits, NoticeLookupService
+from lookup_server.api.service import CallGuard, CallLimits, NoticeLookupService, add_to_server
 from lookup_server.app import App, build_app
 from lookup_server.errors import ConfigError
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
-from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
 from lookup_server.runtime import settle_heap
 from lookup_server.settings import Settings, TlsSettings
 from observability.grpc_server import RpcObserver
@@ -96,7 +95,7 @@ async def create_server(
         max_deadline_s=settings.server.max_deadline_s,
     )
     service = NoticeLookupService(app.checker, CallGuard(limits, observer))
-    pb_grpc.add_NoticeLookupServicer_to_server(service, server)
+    add_to_server(service, server)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     if settings.server.reflection:

@@ -16,8 +16,10 @@ from typing import TypeVar
 
 import grpc
 
+from cache.checker import CachedChecker, CachedHit
 from lookup_server import deadline, errors
 from lookup_server.api import convert
+from lookup_server.api.cached_answers import CachedAnswers, EncodedAnswer, serialize_response
 from lookup_server.api.status import to_status
 from lookup_server.checker import Checks
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
@@ -100,20 +102,32 @@ def _now() -> dt.datetime:
 
 
 class NoticeLookupService(pb_grpc.NoticeLookupServicer):
+    """The servicer. CheckTraveler takes its request as bytes (see :func:`add_to_server`):
+    the parsed query is remembered per request bytes, and a cached all-clear is answered
+    with bytes encoded once per traveller (:mod:`lookup_server.api.cached_answers`)."""
+
     def __init__(
         self, checker: Checks, guard: CallGuard, clock: Callable[[], dt.datetime] = _now
     ) -> None:
         self.checker = checker
         self.guard = guard
         self.clock = clock
+        self._cached = checker if isinstance(checker, CachedChecker) else None
+        self._answers = CachedAnswers(checker) if isinstance(checker, CachedChecker) else None
 
-    async def CheckTraveler(
-        self, request: pb.CheckTravelerRequest, context: grpc.aio.ServicerContext
-    ) -> pb.CheckTravelerResponse:
-        async def call() -> pb.CheckTravelerResponse:
+    async def CheckTraveler(  # type: ignore[override]  # bytes in, see add_to_server
+        self, request: bytes, context: grpc.aio.ServicerContext
+    ) -> pb.CheckTravelerResponse | EncodedAnswer:
+        async def call() -> pb.CheckTravelerResponse | EncodedAnswer:
             now = self.clock()
-            query = convert.traveller_query(request, today=now.date())
-            result = await self.checker.check_traveller(query)
+            query = convert.traveller_query_from_wire(request, today=now.date())
+            if self._cached is not None and self._answers is not None:
+                outcome = await self._cached.check_or_hit(query)
+                if isinstance(outcome, CachedHit):
+                    return self._answers.encode(query, outcome, self.clock())
+                result = outcome
+            else:
+                result = await self.checker.check_traveller(query)
             return convert.check_traveler_response(result, self.clock())
 
         return await self.guard.run(context, call, "CheckTraveler")
@@ -136,3 +150,34 @@ class NoticeLookupService(pb_grpc.NoticeLookupServicer):
             return convert.get_notice_response(answer, self.clock())
 
         return await self.guard.run(context, call, "GetNotice")
+
+
+def add_to_server(service: NoticeLookupService, server: grpc.aio.Server) -> None:
+    """Register ``service`` as the generated ``add_NoticeLookupServicer_to_server`` does,
+    except that CheckTraveler gets its request as bytes (parsed by the service, which
+    remembers parsed requests) and may answer with already encoded bytes."""
+    handlers = {
+        "CheckTraveler": grpc.unary_unary_rpc_method_handler(
+            service.CheckTraveler,
+            request_deserializer=None,
+            response_serializer=serialize_response,
+        ),
+        "CheckDocument": grpc.unary_unary_rpc_method_handler(
+            service.CheckDocument,
+            request_deserializer=pb.CheckDocumentRequest.FromString,
+            response_serializer=pb.CheckDocumentResponse.SerializeToString,
+        ),
+        "GetNotice": grpc.unary_unary_rpc_method_handler(
+            service.GetNotice,
+            request_deserializer=pb.GetNoticeRequest.FromString,
+            response_serializer=pb.GetNoticeResponse.SerializeToString,
+        ),
+    }
+    generated = pb.DESCRIPTOR.services_by_name["NoticeLookup"]
+    missing = {m.name for m in generated.methods} - handlers.keys()
+    if missing:  # a method added to the .proto must be registered here too
+        raise RuntimeError(f"NoticeLookup methods not registered: {sorted(missing)}")
+    server.add_generic_rpc_handlers(
+        (grpc.method_handlers_generic_handler(generated.full_name, handlers),)
+    )
+    server.add_registered_method_handlers(generated.full_name, handlers)
