@@ -138,15 +138,17 @@ class CachedChecker:
         return await self.inner.get_notice(notice_id)
 
     async def check_traveller(self, query: TravellerQuery) -> CheckResult:
-        outcome = await self.check_or_hit(query)
-        if isinstance(outcome, CachedHit):
-            return self.answer(query, outcome)
-        return outcome
+        hit = await self.lookup(query)
+        if hit is not None:
+            return self.answer(query, hit)
+        return await self.compute(query)
 
-    async def check_or_hit(self, query: TravellerQuery) -> CheckResult | CachedHit:
-        """A cached all-clear as it is (:class:`CachedHit`), or the answer computed by the
-        store. The API encodes hits straight into response bytes (see
-        ``lookup_server.api.cached_answers``); :meth:`check_traveller` makes a result."""
+    async def lookup(self, query: TravellerQuery) -> CachedHit | None:
+        """The cached all-clear for ``query`` that the feed vouches for, in-process tier
+        first, then Redis (whose reads have a timeout of their own); None on a miss.
+
+        The API encodes hits straight into response bytes (see
+        ``lookup_server.api.cached_answers``); :meth:`answer` makes a check result."""
         key = self.sealer.key(query)
         entry = self.local.get(key)
         if entry is not None:
@@ -157,28 +159,33 @@ class CachedChecker:
             self.local.discard(key)
             self.stats.stale += 1
             _looked_up("in-process", "stale")
-        else:
-            _looked_up("in-process", "miss")
-            if self.shared is not None:
-                with instruments.child_span(
-                    "cache.redis", attributes={"db.system": "redis"}
-                ) as span:
-                    entry = await self.shared.get(key)
-                    outcome = "miss"
-                    if entry is not None:
-                        outcome = "hit" if self._still_clear(entry, query) else "stale"
-                    span.set_attribute("notice_lookup.cache.result", outcome)
-                instruments.cache_lookups.add(_LOOKUP_KEYS["redis", outcome])
-                if entry is not None and outcome == "hit":
-                    self.stats.redis_hits += 1
-                    self.local.put(key, entry)
-                    return self._hit(entry, Source.CACHE_REDIS)
-                if outcome == "stale":
-                    self.stats.stale += 1
+            return None
+        _looked_up("in-process", "miss")
+        if self.shared is None:
+            return None
+        with instruments.child_span("cache.redis", attributes={"db.system": "redis"}) as span:
+            entry = await self.shared.get(key)
+            outcome = "miss"
+            if entry is not None:
+                outcome = "hit" if self._still_clear(entry, query) else "stale"
+            span.set_attribute("notice_lookup.cache.result", outcome)
+        instruments.cache_lookups.add(_LOOKUP_KEYS["redis", outcome])
+        if entry is not None and outcome == "hit":
+            self.stats.redis_hits += 1
+            self.local.put(key, entry)
+            return self._hit(entry, Source.CACHE_REDIS)
+        if outcome == "stale":
+            self.stats.stale += 1
+        return None
+
+    async def compute(self, query: TravellerQuery) -> CheckResult:
+        """The answer from the store, after :meth:`lookup` missed; cached when CLEAR.
+
+        Single flight: the first miss computes, concurrent misses for the same query
+        wait for it. Shielded: a caller that gives up (its deadline) does not cancel
+        the computation that the others wait for."""
         self.stats.misses += 1
-        # Single flight: the first miss computes, concurrent misses for the same query
-        # wait for it. Shielded: a caller that gives up (its deadline) does not cancel
-        # the computation that the others wait for.
+        key = self.sealer.key(query)
         task = self._flights.get(key)
         if task is None:
             task = asyncio.ensure_future(self._compute(key, query))

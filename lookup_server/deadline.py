@@ -32,3 +32,9 @@ def remaining(default_s: float) -> float:
     if deadline is None:
         return default_s
     return max(0.0, deadline - asyncio.get_running_loop().time())
+
+
+def bounded() -> asyncio.Timeout:
+    """``async with deadline.bounded():`` times out at the current call's deadline
+    (never, outside any call's budget)."""
+    return asyncio.timeout_at(_deadline.get())

@@ -191,6 +191,26 @@ async def test_server_side_default_deadline_applies_when_caller_sets_none(
     assert "deadline" in (caught.value.details() or "")
 
 
+async def test_server_side_default_deadline_applies_to_a_traveller_check(
+    gated: tuple[Harness, GatedStore],
+) -> None:
+    # CheckTraveler times only its store part (its cache lookup needs no timer): the
+    # server's budget must still end a check that waits on the store.
+    harness, store = gated
+    store.gate.clear()
+    request = pb.CheckTravelerRequest(
+        fields=pb.TravelerFields(surname="LINDQVIST", given_names="ASTRID", nationality="SWE")
+    )
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        # No deadline: the server's budget is 0.5 s (the test's own bound is 5 s).
+        await asyncio.wait_for(harness.stub.CheckTraveler(request), 5)
+    assert caught.value.code() is grpc.StatusCode.DEADLINE_EXCEEDED
+    assert "deadline" in (caught.value.details() or "")
+    assert loop.time() - started < 2.0
+
+
 async def test_calls_beyond_the_in_flight_limit_are_shed(gated: tuple[Harness, GatedStore]) -> None:
     harness, store = gated
     store.gate.clear()
