@@ -33,6 +33,8 @@ _KEY_PREFIX = b"nl:clear:"
 _HEADER = struct.Struct("!BqqIB")  # format, version, as_of (µs, -1 unknown), considered, flags
 _MAC_BYTES = 16
 _TRUNCATED = 1
+#: Verified values remembered (then forgotten all at once): a booth's repeats.
+_MAX_OPENED = 16_384
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,9 @@ class EntrySealer:
         self._context = f"{ENTRY_FORMAT}|{fingerprint}|".encode()
         # Remembered per query: repeats of a traveller come back as equal queries.
         self._keys = functools.lru_cache(maxsize=32_768)(self._digest)
+        # Values that verified, by key and value: Redis hands the same bytes back for
+        # every repeat, and checking them again would give the same answer.
+        self._opened: dict[tuple[bytes, bytes], ClearEntry] = {}
 
     def key(self, query: TravellerQuery) -> bytes:
         """Redis key of ``query``: a prefix and 20 bytes of keyed hash."""
@@ -83,6 +88,16 @@ class EntrySealer:
 
     def open_entry(self, key: bytes, value: bytes) -> ClearEntry | None:
         """The entry sealed in ``value`` under ``key``; None when it does not verify."""
+        entry = self._opened.get((key, value))
+        if entry is None:
+            entry = self._open(key, value)
+            if entry is not None:
+                if len(self._opened) >= _MAX_OPENED:
+                    self._opened.clear()
+                self._opened[key, value] = entry
+        return entry
+
+    def _open(self, key: bytes, value: bytes) -> ClearEntry | None:
         if len(value) < _HEADER.size + _MAC_BYTES:
             return None
         body, mac = value[:-_MAC_BYTES], value[-_MAC_BYTES:]

@@ -72,14 +72,18 @@ class _Pipe(asyncio.Protocol):
 
     def request(self, *parts: bytes) -> asyncio.Future[Any]:
         """Send one command; the future gets its reply (bytes, None, True for +OK)."""
+        return self.send(
+            b"*%d\r\n" % len(parts)
+            + b"".join(b"$%d\r\n%s\r\n" % (len(part), part) for part in parts)
+        )
+
+    def send(self, command: bytes) -> asyncio.Future[Any]:
+        """Send one command already in RESP; the future gets its reply."""
         assert self._transport is not None
         future: asyncio.Future[Any] = self._loop.create_future()
         if self.failure is not None:
             future.set_exception(self.failure)
             return future
-        command = b"*%d\r\n" % len(parts) + b"".join(
-            b"$%d\r\n%s\r\n" % (len(part), part) for part in parts
-        )
         self._transport.write(command)
         now = self._loop.time()
         self._waiting.append((future, now))
@@ -192,7 +196,7 @@ class PipelinedReader:
         if pipe is None or not pipe.usable:
             pipe = await self._connected()
         self.reads += 1
-        value: bytes | None = await pipe.request(b"GET", key)
+        value: bytes | None = await pipe.send(b"*2\r\n$3\r\nGET\r\n$%d\r\n%s\r\n" % (len(key), key))
         return value
 
     async def _connected(self) -> _Pipe:

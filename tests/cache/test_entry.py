@@ -85,6 +85,18 @@ def test_a_value_moved_to_another_key_does_not_open() -> None:
     assert sealer.open_entry(other, sealer.seal(key, ENTRY)) is None
 
 
+def test_a_value_opened_before_is_remembered_only_for_its_own_key_and_bytes() -> None:
+    sealer = EntrySealer(SECRET, "cfg")
+    key = sealer.key(QUERY)
+    value = sealer.seal(key, ENTRY)
+    for _ in range(2):  # the second time from what was remembered
+        assert sealer.open_entry(key, value) == ENTRY
+    other = sealer.key(TravellerQuery(document=None, surname="AL RASHID"))
+    assert sealer.open_entry(other, value) is None
+    assert sealer.open_entry(key, value[:-1] + bytes([value[-1] ^ 1])) is None
+    assert sealer.open_entry(key, value) == ENTRY
+
+
 def test_a_value_sealed_with_another_secret_does_not_open() -> None:
     key = EntrySealer(SECRET, "cfg").key(QUERY)
     forged = EntrySealer(b"y" * 32, "cfg").seal(key, ENTRY)
