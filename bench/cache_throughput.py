@@ -277,6 +277,16 @@ def summarise(rounds: list[dict[str, Any]]) -> dict[str, Any]:
 
     summary: dict[str, Any] = {
         "rounds": len(rounds),
+        "per_round": [
+            {
+                name: {
+                    "rps": round(r[f"{name}_rps"]),
+                    "half_load_p99_ms": round(percentile(r[f"{name}_half_load"], 99), 3),
+                }
+                for name in ("echo", "local", "redis", "miss")
+            }
+            for r in rounds
+        ],
         "failed_calls_by_phase": [
             {k: v for k, v in r.items() if k.endswith("_errors") and v} for r in rounds
         ],

@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import logging
+from collections.abc import Awaitable
 from typing import Any
 
 import redis.asyncio as redis
@@ -35,6 +36,10 @@ log = logging.getLogger(__name__)
 
 #: Values above this size are not ours (a sealed entry is about a hundred bytes).
 MAX_VALUE_BYTES = 64 * 1024
+
+
+def _get_command(key: bytes) -> bytes:
+    return b"*2\r\n$3\r\nGET\r\n$%d\r\n%s\r\n" % (len(key), key)
 
 
 class ReadFailed(Exception):
@@ -191,12 +196,19 @@ class PipelinedReader:
     def connected(self) -> bool:
         return self._pipe is not None and self._pipe.usable
 
-    async def get(self, key: bytes) -> bytes | None:
+    def get(self, key: bytes) -> Awaitable[bytes | None]:
+        """``await reader.get(key)``: the value, None for a missing key. Connected, the
+        read is the reply's future itself (no coroutine around it)."""
         pipe = self._pipe
         if pipe is None or not pipe.usable:
-            pipe = await self._connected()
+            return self._get_after_connecting(key)
         self.reads += 1
-        value: bytes | None = await pipe.send(b"*2\r\n$3\r\nGET\r\n$%d\r\n%s\r\n" % (len(key), key))
+        return pipe.send(_get_command(key))
+
+    async def _get_after_connecting(self, key: bytes) -> bytes | None:
+        pipe = await self._connected()
+        self.reads += 1
+        value: bytes | None = await pipe.send(_get_command(key))
         return value
 
     async def _connected(self) -> _Pipe:

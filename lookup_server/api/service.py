@@ -56,25 +56,27 @@ class CallGuard:
             return self.limits.default_deadline_s
         return max(0.0, min(float(remaining), self.limits.max_deadline_s))
 
-    async def run(
+    def run(
         self,
         context: grpc.aio.ServicerContext,
         call: Callable[[], Awaitable[T]],
         method: str = "",
         *,
         timed: bool = True,
-    ) -> T:
+    ) -> Awaitable[T]:
         """Run ``call`` under the guard (and the RPC observer, when there is one).
 
         The call's budget is set for the layers below (:mod:`lookup_server.deadline`).
         ``timed``: the guard times the whole call out at that budget; a call that times
         only its own slow part (``async with deadline.bounded()``) passes False."""
         if self.observer is not None:
-            observed: T = await self.observer.observe(
+            observed: Awaitable[T] = self.observer.observe(
                 method, context, lambda: self._guarded(context, call, timed)
             )
             return observed
-        return await self._guarded(context, call, timed)
+        # The guarded coroutine itself, not one awaiting it: a layer less for every
+        # call to pass through each time it waits and resumes.
+        return self._guarded(context, call, timed)
 
     async def _guarded(
         self, context: grpc.aio.ServicerContext, call: Callable[[], Awaitable[T]], timed: bool
