@@ -232,7 +232,7 @@ def measure_round(
         method = ECHO_METHOD if name == "echo" else CHECK_METHOD
         before = Counter(ERRORS)
         out[f"{name}_half_load"] = uvloop.run(
-            _paced(addresses[name], method, request, rate, seconds)
+            paced(addresses[name], method, request, rate, seconds)
         )
         out[f"{name}_half_load_errors"] = dict(ERRORS - before)
     before = Counter(ERRORS)
@@ -241,7 +241,7 @@ def measure_round(
     return out
 
 
-async def _paced(
+async def paced(
     address: str, method: str, request: bytes, rate: float, seconds: float
 ) -> list[float]:
     client = Client(address, method)

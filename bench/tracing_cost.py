@@ -38,10 +38,10 @@ from pathlib import Path
 
 from bench.cache_throughput import (
     CLIENT_CPUS,
-    _paced,
     clear_travellers,
     grpc_frame,
     h2load,
+    paced,
     sources_of,
 )
 from bench.procs import CLI, ROOT, cpu_seconds, listening_pid, notice_server
@@ -122,7 +122,7 @@ def main() -> None:
                     rounds[name].append(h2load(f"http://{address}{CHECK_PATH}", body, args.seconds))
                     before = cpu_seconds(pids[name])
                     answered = asyncio.run(
-                        _paced(address, CHECK_PATH, check, args.paced_rate, args.seconds)
+                        paced(address, CHECK_PATH, check, args.paced_rate, args.seconds)
                     )
                     used = cpu_seconds(pids[name]) - before
                     cpu_ms[name].append(used * 1000 / max(1, len(answered)))
