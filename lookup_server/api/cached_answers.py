@@ -36,7 +36,6 @@ _PROVENANCE_TAG = b"\x2a"  # field 5, length-delimited
 _ANSWERED_AT_TAG = b"\x42"  # Provenance field 8, length-delimited
 _CHECK_ID_TAG = b"\x3a"  # field 7, length-delimited
 _VERDICT_CLEAR = pb.VERDICT_CLEAR
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +95,8 @@ class CachedAnswers:
 
     def _encode_parts(self, query: TravellerQuery, hit: CachedHit) -> _Parts:
         # Built by the same conversion as every other answer, then split by field.
-        response = convert.check_traveler_response(self._checker.answer(query, hit), _EPOCH)
+        epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # answered_at is each hit's own
+        response = convert.check_traveler_response(self._checker.answer(query, hit), epoch)
         provenance = pb.Provenance()
         provenance.CopyFrom(response.provenance)
         provenance.ClearField("answered_at")
@@ -128,11 +128,9 @@ def _varint(value: int) -> bytes:
 
 def _timestamp_field(tag: bytes, moment: dt.datetime) -> bytes:
     """A google.protobuf.Timestamp field (zero members left out, as protobuf does)."""
-    delta = (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)) - _EPOCH
-    seconds = delta.days * 86_400 + delta.seconds
+    seconds, nanos = convert.epoch_seconds_nanos(moment)
     if seconds < 0:
         raise ValueError(f"{moment} is before 1970")
-    nanos = delta.microseconds * 1000
     body = (b"\x08" + _varint(seconds) if seconds else b"") + (
         b"\x10" + _varint(nanos) if nanos else b""
     )

@@ -308,10 +308,16 @@ def partial_date_to_pb(date: PartialDate | dt.date | None) -> pb.PartialDate:
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-def _timestamp(value: dt.datetime) -> Timestamp:
-    # Integer arithmetic: Timestamp.FromDatetime is pure Python and several times slower.
+def epoch_seconds_nanos(value: dt.datetime) -> tuple[int, int]:
+    """A moment as a Timestamp's seconds and nanos (naive: UTC). Integer arithmetic:
+    Timestamp.FromDatetime is pure Python and several times slower."""
     delta = (value if value.tzinfo else value.replace(tzinfo=dt.UTC)) - _EPOCH
-    return Timestamp(seconds=delta.days * 86_400 + delta.seconds, nanos=delta.microseconds * 1000)
+    return delta.days * 86_400 + delta.seconds, delta.microseconds * 1000
+
+
+def _timestamp(value: dt.datetime) -> Timestamp:
+    seconds, nanos = epoch_seconds_nanos(value)
+    return Timestamp(seconds=seconds, nanos=nanos)
 
 
 @functools.lru_cache(maxsize=1024)
