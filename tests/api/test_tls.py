@@ -3,7 +3,6 @@ client without one, or with a certificate from another CA, is refused."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -14,49 +13,18 @@ from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.generated.noticelookup.v1 import lookup_pb2_grpc as pb_grpc
 from lookup_server.store.factory import open_store
 from tests.api.conftest import SettingsFactory, load_fixture_data, start_harness, stop_harness
-
-
-def _openssl(*args: str, cwd: Path) -> None:
-    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True, timeout=60)
-
-
-def _ca(directory: Path, name: str) -> None:
-    _openssl(
-        "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-        "-keyout", f"{name}.key", "-out", f"{name}.pem", "-days", "2", "-subj", f"/CN={name}",
-        cwd=directory,
-    )  # fmt: skip
-
-
-def _leaf(directory: Path, name: str, ca: str, *, server: bool) -> None:
-    _openssl(
-        "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-        "-keyout", f"{name}.key", "-out", f"{name}.csr", "-subj", f"/CN={name}",
-        cwd=directory,
-    )  # fmt: skip
-    extensions = directory / f"{name}.ext"
-    usage = "serverAuth" if server else "clientAuth"
-    extensions.write_text(
-        f"subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage={usage}\n"
-        if server
-        else f"extendedKeyUsage={usage}\n"
-    )
-    _openssl(
-        "x509", "-req", "-in", f"{name}.csr", "-CA", f"{ca}.pem", "-CAkey", f"{ca}.key",
-        "-CAcreateserial", "-out", f"{name}.pem", "-days", "2", "-extfile", extensions.name,
-        cwd=directory,
-    )  # fmt: skip
+from tests.lab.pki import make_ca, make_leaf
 
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = tmp_path_factory.mktemp("pki")
-    _ca(directory, "server-ca")
-    _ca(directory, "terminals-ca")
-    _ca(directory, "rogue-ca")
-    _leaf(directory, "server", "server-ca", server=True)
-    _leaf(directory, "booth-7", "terminals-ca", server=False)
-    _leaf(directory, "rogue", "rogue-ca", server=False)
+    make_ca(directory, "server-ca")
+    make_ca(directory, "terminals-ca")
+    make_ca(directory, "rogue-ca")
+    make_leaf(directory, "server", "server-ca", server=True)
+    make_leaf(directory, "booth-7", "terminals-ca", server=False)
+    make_leaf(directory, "rogue", "rogue-ca", server=False)
     return directory
 
 
