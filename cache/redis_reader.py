@@ -14,7 +14,10 @@ reader 0.95. So reads bypass it:
   answers in order on a connection), so concurrent reads pipeline with no batching
   delay and no task per read;
 - a watchdog fails the connection when its oldest read has waited ``timeout_s``
-  (a hung Redis), which fails every read on it; the next read reconnects.
+  (a hung Redis), which fails every read on it; the next read reconnects;
+- taking the transport over uses redis-py's private attributes: should another
+  redis-py release build its connections otherwise, reads go through redis-py's own
+  client instead (slower, still correct) and a warning says so.
 
 Only the replies a GET (or the handshake) can produce are accepted (RESP2 bulk
 strings, nulls, simple strings and errors) and values are bounded in size: anything
@@ -176,6 +179,30 @@ class _Pipe(asyncio.Protocol):
             self._transport.abort()
 
 
+class _Unsupported(Exception):
+    """redis-py's connection is not built as this module expects (another release)."""
+
+
+def take_transport(connection: Any) -> asyncio.StreamWriter:
+    """The stream writer (and with it the transport) of a connected redis-py asyncio
+    connection, detached from redis-py, which would otherwise close it when the
+    connection object is collected.
+
+    These are redis-py's private attributes (``_reader``, ``_writer``; tested with
+    the release in constraints.txt): when they are not what this expects,
+    :class:`_Unsupported`, and reads go through redis-py instead.
+    """
+    reader = getattr(connection, "_reader", None)
+    writer = getattr(connection, "_writer", None)
+    buffered = getattr(reader, "_buffer", None)
+    if not isinstance(writer, asyncio.StreamWriter) or not isinstance(buffered, bytearray):
+        raise _Unsupported(f"a {type(connection).__name__} without the expected stream pair")
+    if buffered:  # a reply nobody read: not this connection's to take over
+        raise redis.ConnectionError("redis-py connection holds unread data")
+    connection._reader = connection._writer = None
+    return writer
+
+
 class PipelinedReader:
     """GETs for one Redis, on one connection opened by ``client``'s connection pool.
 
@@ -191,6 +218,8 @@ class PipelinedReader:
         #: GET commands sent.
         self.reads = 0
         self.connects = 0
+        #: Reads go through redis-py's client (its connections are not as expected).
+        self.fallback = False
 
     @property
     def connected(self) -> bool:
@@ -206,9 +235,33 @@ class PipelinedReader:
         return pipe.send(_get_command(key))
 
     async def _get_after_connecting(self, key: bytes) -> bytes | None:
-        pipe = await self._connected()
+        if self.fallback:
+            return await self._get_through_redis_py(key)
+        try:
+            pipe = await self._connected()
+        except _Unsupported as exc:
+            log.warning(
+                "redis cache: %s; reads go through redis-py from now on (slower, still "
+                "correct): check the redis package against cache/redis_reader.py",
+                exc,
+            )
+            self.fallback = True
+            return await self._get_through_redis_py(key)
         self.reads += 1
         value: bytes | None = await pipe.send(_get_command(key))
+        return value
+
+    async def _get_through_redis_py(self, key: bytes) -> bytes | None:
+        """A GET by redis-py's own client: the way reads go when its connections are
+        not built as this module expects (another redis-py release)."""
+        self.reads += 1
+        try:
+            async with asyncio.timeout(self._timeout_s):
+                value = await self._client.get(key)
+        except (redis.RedisError, OSError, TimeoutError) as exc:
+            raise ReadFailed(f"GET failed: {exc!r}") from exc
+        if value is not None and (not isinstance(value, bytes) or len(value) > MAX_VALUE_BYTES):
+            raise ReadFailed("a value that is not a cache entry")
         return value
 
     async def _connected(self) -> _Pipe:
@@ -219,6 +272,8 @@ class PipelinedReader:
             self._connecting.add_done_callback(self._connect_done)
         try:
             return await asyncio.shield(self._connecting)
+        except _Unsupported:
+            raise
         except (redis.RedisError, OSError, TimeoutError) as exc:
             raise ReadFailed(f"cannot connect: {exc!r}") from exc
 
@@ -234,15 +289,12 @@ class PipelinedReader:
         connection = self._client.connection_pool.make_connection()  # type: ignore[no-untyped-call]
         async with asyncio.timeout(self._timeout_s * 2):
             await connection.connect()
-        # redis-py has opened the socket and run its handshake (TLS, AUTH, SELECT);
-        # its stream reader must hold nothing unread before the transport is taken.
-        reader, writer = connection._reader, connection._writer
-        if reader is None or writer is None or len(reader._buffer):
+        # redis-py has opened the socket and run its handshake (TLS, AUTH, SELECT).
+        try:
+            writer = take_transport(connection)
+        except BaseException:
             await connection.disconnect()
-            raise redis.ConnectionError("redis-py connection not in the expected state")
-        # Detached from redis-py, which would otherwise close it when the connection
-        # object is collected.
-        connection._reader = connection._writer = None
+            raise
         pipe = _Pipe(asyncio.get_running_loop(), self._timeout_s)
         pipe.attach(writer)
         self.connects += 1

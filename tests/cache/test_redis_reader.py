@@ -4,7 +4,7 @@ A real Redis never sends the replies these tests script (split at every byte, of
 wrong type, oversized, unasked for); a broken proxy or a hostile host in its place
 might. Each must end as a failed read that reconnects, never as a stuck read or a
 wrong value. (Against a real Redis the reader is tested in test_redis_tier.py and the
-fault tests.)
+fault tests; here too, for the fallback through redis-py.)
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 
+from cache import redis_reader
 from cache.redis_reader import MAX_VALUE_BYTES, PipelinedReader, ReadFailed, ReplyError
 from cache.redis_tier import connect
+from tests.lab.redis import RedisServer
 from tests.waiting import wait_until
 
 #: What the scripted server answers to a GET of a key (any other command: +OK).
@@ -162,6 +164,42 @@ async def test_a_refused_connection_is_a_failed_read() -> None:
     reader = PipelinedReader(client, timeout_s=0.2)
     try:
         with pytest.raises(ReadFailed):
+            await reader.get(b"k")
+    finally:
+        await reader.close()
+        await client.aclose()
+
+
+# ------------------------------------------------- another redis-py release (fallback)
+
+
+def test_a_connection_built_otherwise_is_not_taken_over() -> None:
+    class Elsewise:  # a connection of a redis-py whose internals are named otherwise
+        _stream = None
+
+    with pytest.raises(redis_reader._Unsupported):
+        redis_reader.take_transport(Elsewise())
+
+
+async def test_reads_go_through_redis_py_when_its_connections_are_not_as_expected(
+    redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def built_otherwise(connection: object) -> asyncio.StreamWriter:
+        raise redis_reader._Unsupported("a connection without the expected stream pair")
+
+    monkeypatch.setattr(redis_reader, "take_transport", built_otherwise)
+    client, _ = connect(redis_server.url, timeout_s=0.5)
+    reader = PipelinedReader(client, timeout_s=0.5)
+    try:
+        await client.set(b"k", b"v")
+        assert await reader.get(b"k") == b"v"
+        assert reader.fallback
+        assert "reads go through redis-py" in caplog.text
+        assert await asyncio.gather(reader.get(b"k"), reader.get(b"missing")) == [b"v", None]
+        assert reader.reads == 3
+        assert reader.connects == 0
+        redis_server.kill()
+        with pytest.raises(ReadFailed):  # and failures are still failed reads
             await reader.get(b"k")
     finally:
         await reader.close()
