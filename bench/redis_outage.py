@@ -31,7 +31,6 @@ import json
 import os
 import platform
 import secrets
-import subprocess
 import tempfile
 import time
 from collections import Counter
@@ -42,8 +41,9 @@ from typing import Any
 import uvloop
 
 from bench.cache_throughput import CLIENT_CPUS, clear_travellers, open_loop
+from bench.core_latency import run_load
 from bench.failover import DEADLINE_S, Call, RecordingClient, phase_figures
-from bench.procs import CLI, ROOT, notice_server
+from bench.procs import ROOT, notice_server
 from lookup_server.loading.generate import generate_dataset
 from tests.lab.redis import RedisServer
 
@@ -162,12 +162,7 @@ def main() -> None:
         generate_dataset(data, notices=2000, documents=20000, seed=7, travellers=args.travellers)
         url = f"sqlite:///{data}/notices.db"
         for kind, name in (("notices", "notices.json"), ("documents", "documents.csv")):
-            subprocess.run(
-                [CLI, "load", kind, str(data / name), "--database-url", url, "--no-progress"],
-                check=True,
-                capture_output=True,
-                cwd=ROOT,
-            )
+            run_load(kind, data / name, url)
         requests = [r.SerializeToString() for r in clear_travellers(data / "truth.jsonl")]
         secret = data / "cache.secret"
         secret.write_text(secrets.token_hex(32))

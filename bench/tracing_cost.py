@@ -31,7 +31,6 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
 import tempfile
 from contextlib import ExitStack
 from pathlib import Path
@@ -44,7 +43,8 @@ from bench.cache_throughput import (
     paced,
     sources_of,
 )
-from bench.procs import CLI, ROOT, cpu_seconds, listening_pid, notice_server
+from bench.core_latency import run_load
+from bench.procs import ROOT, cpu_seconds, listening_pid, notice_server
 from lookup_server.loading.generate import generate_dataset
 from lookup_server.settings import TelemetrySettings
 
@@ -75,12 +75,7 @@ def main() -> None:
         generate_dataset(data, notices=2000, documents=20000, seed=7, travellers=2000)
         url = f"sqlite:///{data}/notices.db"
         for kind, name in (("notices", "notices.json"), ("documents", "documents.csv")):
-            subprocess.run(
-                [CLI, "load", kind, str(data / name), "--database-url", url, "--no-progress"],
-                check=True,
-                capture_output=True,
-                cwd=ROOT,
-            )
+            run_load(kind, data / name, url)
         check = clear_travellers(data / "truth.jsonl")[0].SerializeToString()
         body = data / "check.bin"
         body.write_bytes(grpc_frame(check))
