@@ -67,7 +67,7 @@ class CachedAnswers:
     """Encodes :class:`~cache.checker.CachedHit` answers for one cached checker."""
 
     def __init__(self, checker: CachedChecker, max_remembered: int = MAX_REMEMBERED) -> None:
-        self._checker = checker
+        self.checker = checker
         self._max = max_remembered
         self._parts: dict[tuple[TravellerQuery, CachedHit], _Parts] = {}
 
@@ -96,7 +96,7 @@ class CachedAnswers:
     def _encode_parts(self, query: TravellerQuery, hit: CachedHit) -> _Parts:
         # Built by the same conversion as every other answer, then split by field.
         epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # answered_at is each hit's own
-        response = convert.check_traveler_response(self._checker.answer(query, hit), epoch)
+        response = convert.check_traveler_response(self.checker.answer(query, hit), epoch)
         provenance = pb.Provenance()
         provenance.CopyFrom(response.provenance)
         provenance.ClearField("answered_at")

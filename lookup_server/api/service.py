@@ -125,7 +125,6 @@ class NoticeLookupService(pb_grpc.NoticeLookupServicer):
         self.checker = checker
         self.guard = guard
         self.clock = clock
-        self._cached = checker if isinstance(checker, CachedChecker) else None
         self._answers = CachedAnswers(checker) if isinstance(checker, CachedChecker) else None
 
     async def CheckTraveler(  # type: ignore[override]  # bytes in, see add_to_server
@@ -137,13 +136,13 @@ class NoticeLookupService(pb_grpc.NoticeLookupServicer):
         async def call() -> pb.CheckTravelerResponse | EncodedAnswer:
             now = self.clock()
             query = convert.traveller_query_from_wire(request, today=now.date())
-            cached, answers = self._cached, self._answers
-            if cached is not None and answers is not None:
-                hit = await cached.lookup(query)
+            answers = self._answers
+            if answers is not None:
+                hit = await answers.checker.lookup(query)
                 if hit is not None:
                     return answers.encode(query, hit, self.clock())
                 async with deadline.bounded():
-                    result = await cached.compute(query)
+                    result = await answers.checker.compute(query)
             else:
                 async with deadline.bounded():
                     result = await self.checker.check_traveller(query)

@@ -25,27 +25,11 @@ from lookup_server.api.cached_answers import (
 )
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.model import DataState, DocumentKey, PartialDate, Sex, Source, TravellerQuery
-from lookup_server.mrz import format_td3
 from tests.api.conftest import Harness
-from tests.api.test_bad_input import _violation
+from tests.api.test_bad_input import GOOD_TD3, _violation
 
 CHECK_METHOD = "/noticelookup.v1.NoticeLookup/CheckTraveler"
-MRZ = pb.CheckTravelerRequest(
-    mrz=pb.MachineReadableZone(
-        lines=list(
-            format_td3(
-                issuing_state="NOR",
-                surname="HANSEN",
-                given_names="ERIK",
-                document_number="X9876543",
-                nationality="NOR",
-                date_of_birth=PartialDate(1980, 1, 2),
-                sex=Sex.MALE,
-                date_of_expiry=PartialDate(2031, 1, 1),
-            )
-        )
-    )
-)
+MRZ = pb.CheckTravelerRequest(mrz=pb.MachineReadableZone(lines=GOOD_TD3))
 NAME_ONLY = pb.CheckTravelerRequest(
     fields=pb.TravelerFields(surname="LINDQVIST", given_names="ASTRID", nationality="SWE")
 )
