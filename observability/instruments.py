@@ -146,26 +146,17 @@ _meter.create_observable_gauge(
     callbacks=[_breaker_states],
     description="Circuit breaker state: 0 closed, 1 half-open, 2 open",
 )
-_meter.create_observable_gauge(
-    "notice_lookup.replica.lag",
-    callbacks=[_gauge("replica.lag")],
-    unit="s",
-    description="How far each replica is behind the primary (WAL position)",
+#: Gauges read from the watched sources (``watch``): name, unit, description.
+_SOURCE_GAUGES = (
+    ("replica.lag", "s", "How far each replica is behind the primary (WAL position)"),
+    ("data.version", "", "Data version the process last saw in the change feed"),
+    ("data.age", "s", "Seconds since the data the process serves was last written"),
+    ("local_copy.age", "s", "Seconds since the local copy was last confirmed current"),
 )
-_meter.create_observable_gauge(
-    "notice_lookup.data.version",
-    callbacks=[_gauge("data.version")],
-    description="Data version the process last saw in the change feed",
-)
-_meter.create_observable_gauge(
-    "notice_lookup.data.age",
-    callbacks=[_gauge("data.age")],
-    unit="s",
-    description="Seconds since the data the process serves was last written",
-)
-_meter.create_observable_gauge(
-    "notice_lookup.local_copy.age",
-    callbacks=[_gauge("local_copy.age")],
-    unit="s",
-    description="Seconds since the local copy was last confirmed current",
-)
+for _name, _unit, _description in _SOURCE_GAUGES:
+    _meter.create_observable_gauge(
+        f"notice_lookup.{_name}",
+        callbacks=[_gauge(_name)],
+        unit=_unit,
+        description=_description,
+    )
