@@ -13,12 +13,14 @@ What it does, all on loopback, everything stopped at the end:
    scheduler puts it;
 3. per round and per target: saturation throughput with h2load (closed loop, 64
    requests in flight over 8 connections, the same request bytes every time), then
-   latency at an offered load of half the echo's saturation throughput with a paced
-   asyncio client (open loop: requests go out on a fixed schedule whatever the answers
-   do; h2load's ``--rps`` sends in bursts);
+   latency at an offered load of half the echo's saturation throughput with
+   :mod:`bench.h2_paced` (open loop: requests go out on a fixed schedule whatever the
+   answers do, from HTTP/2 frames encoded once; h2load's ``--rps`` sends in bursts, and
+   a grpc.aio client would share CPU 1 with Redis at as much CPU per call as the server);
 4. the miss path: travellers never seen before (a new document number each), closed
-   loop, and a booth-like mix (each traveller checked three times: passenger list,
-   booth, gate) for the hit ratio;
+   loop with a grpc.aio client, then open loop at half that rate (bench.h2_paced), and
+   a booth-like mix (each traveller checked three times: passenger list, booth, gate)
+   for the hit ratio;
 5. reports medians over rounds and the ratios to the echo server of the same round.
 
 A Python client costs about as much CPU per call as the server, so ceilings are
@@ -51,6 +53,7 @@ from typing import Any
 import grpc
 import uvloop
 
+from bench import h2_paced
 from bench.core_latency import percentile, run_load
 from bench.echo_server import METHOD as ECHO_METHOD
 from bench.procs import ROOT, echo_server, notice_server
@@ -167,41 +170,6 @@ async def saturate(client: Client, requests: Sequence[bytes], seconds: float) ->
     return done / (time.perf_counter() - started)
 
 
-async def open_loop(
-    client: Client, requests: Sequence[bytes], rate: float, seconds: float
-) -> list[float]:
-    """Requests on a fixed schedule at ``rate``/s, whatever the answers do (open loop).
-
-    Latency (ms) is counted from the moment a request is sent; the schedule never waits
-    for an answer, so a slow server meets more, not fewer, requests. Requests that fall
-    due while the client sleeps (timer granularity) are sent together on waking.
-    """
-    latencies: list[float] = []
-    total = int(rate * seconds)
-    start = time.perf_counter()
-
-    async def one(i: int) -> None:
-        sent = time.perf_counter()
-        try:
-            await client(requests[i % len(requests)])
-        except grpc.aio.AioRpcError as exc:
-            ERRORS[exc.code().name] += 1
-            return
-        latencies.append((time.perf_counter() - sent) * 1000)
-
-    tasks = []
-    i = 0
-    while i < total:
-        now = time.perf_counter()
-        while i < total and start + i / rate <= now:
-            tasks.append(asyncio.create_task(one(i)))
-            i += 1
-        if i < total:
-            await asyncio.sleep(max(0.0, start + i / rate - time.perf_counter()))
-    await asyncio.gather(*tasks)
-    return latencies
-
-
 async def sources_of(address: str, requests: Sequence[bytes]) -> Counter[str]:
     counts: Counter[str] = Counter()
     async with grpc.aio.insecure_channel(address) as channel:
@@ -231,41 +199,41 @@ def measure_round(
     for name in ("echo", "local", "redis"):
         method = ECHO_METHOD if name == "echo" else CHECK_METHOD
         before = Counter(ERRORS)
-        out[f"{name}_half_load"] = uvloop.run(
-            paced(addresses[name], method, request, rate, seconds)
-        )
+        out[f"{name}_half_load"] = paced(addresses[name], method, request, rate, seconds)
         out[f"{name}_half_load_errors"] = dict(ERRORS - before)
     before = Counter(ERRORS)
-    out.update(uvloop.run(_miss_path(addresses["local"], seconds, round_no)))
+    out.update(_miss_path(addresses["local"], seconds, round_no))
     out["miss_errors"] = dict(ERRORS - before)
     return out
 
 
-async def paced(
-    address: str, method: str, request: bytes, rate: float, seconds: float
-) -> list[float]:
-    client = Client(address, method)
-    try:
-        await open_loop(client, [request], rate, 0.5)  # connect and warm
-        return await open_loop(client, [request], rate, seconds)
-    finally:
-        await client.close()
+def paced(address: str, method: str, request: bytes, rate: float, seconds: float) -> list[float]:
+    """Latencies (ms) of ``request`` sent at ``rate`` for ``seconds`` by the cheap paced
+    client (after half a second of warm-up); failed calls are counted in ERRORS."""
+    run = h2_paced.paced(address, method, [request], rate, seconds)
+    ERRORS.update(run.errors)
+    return run.latencies_ms
 
 
-async def _miss_path(address: str, seconds: float, round_no: int) -> dict[str, Any]:
-    """Travellers never seen before (a new document number each call)."""
+def _miss_path(address: str, seconds: float, round_no: int) -> dict[str, Any]:
+    """Travellers never seen before (a new document number each call): the saturation
+    throughput, then latency at half of it."""
+    base = 1_000_000 * (round_no + 1)
+    fresh = [fresh_traveller(base + i) for i in range(200_000)]
+    miss_rps = uvloop.run(_saturated(address, fresh, seconds))
+    miss_rate = max(1.0, miss_rps / 2)
+    later = [fresh_traveller(base + 500_000 + i) for i in range(int(miss_rate * seconds) + 1)]
+    run = h2_paced.paced(address, CHECK_METHOD, later, miss_rate, seconds, warm_s=0.0)
+    ERRORS.update(run.errors)
+    return {"miss_rps": miss_rps, "miss_half_load": run.latencies_ms}
+
+
+async def _saturated(address: str, requests: Sequence[bytes], seconds: float) -> float:
     client = Client(address, CHECK_METHOD)
-    out: dict[str, Any] = {}
     try:
-        base = 1_000_000 * (round_no + 1)
-        fresh = [fresh_traveller(base + i) for i in range(200_000)]
-        out["miss_rps"] = await saturate(client, fresh, seconds)
-        miss_rate = max(1.0, out["miss_rps"] / 2)
-        later = [fresh_traveller(base + 500_000 + i) for i in range(int(miss_rate * seconds) + 1)]
-        out["miss_half_load"] = await open_loop(client, later, miss_rate, seconds)
+        return await saturate(client, requests, seconds)
     finally:
         await client.close()
-    return out
 
 
 def summarise(rounds: list[dict[str, Any]]) -> dict[str, Any]:
@@ -427,7 +395,7 @@ def main() -> None:
     print(f"failed calls: {dict(ERRORS)}")
     for name, lines in cache_lines.items():
         print(f"{name} server: {lines[-1].split(' cache: ', 1)[1] if lines else '(no statistics)'}")
-    print(f"results in {path.relative_to(ROOT)}")
+    print(f"results in {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 async def _response_size(url: str, request: bytes) -> int:

@@ -25,8 +25,6 @@ import statistics
 import tempfile
 from pathlib import Path
 
-import uvloop
-
 from bench.cache_throughput import CHECK_METHOD, clear_travellers, paced
 from bench.core_latency import percentile, run_load
 from bench.echo_server import METHOD as ECHO_METHOD
@@ -91,14 +89,14 @@ def main() -> None:
             addresses[name] = stack.enter_context(
                 notice_server(database, cpus="0", env={**base, **own})
             )
-            uvloop.run(paced(addresses[name], CHECK_METHOD, request, 50, 0.5))  # cache it
+            paced(addresses[name], CHECK_METHOD, request, 50, 0.5)  # cache it
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
         for rep in range(args.reps):
             for name, address in addresses.items():
                 method = ECHO_METHOD if name == "echo" else CHECK_METHOD
                 pid = listening_pid(address)
                 before = cpu_seconds(pid)
-                latencies = uvloop.run(paced(address, method, request, args.rate, args.seconds))
+                latencies = paced(address, method, request, args.rate, args.seconds)
                 per_call = (cpu_seconds(pid) - before) / len(latencies) * 1000
                 row = (per_call, percentile(latencies, 50), percentile(latencies, 99))
                 results[name].append(row)

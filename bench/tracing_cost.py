@@ -116,9 +116,7 @@ def main() -> None:
                 for name, address in addresses.items():
                     rounds[name].append(h2load(f"http://{address}{CHECK_PATH}", body, args.seconds))
                     before = cpu_seconds(pids[name])
-                    answered = asyncio.run(
-                        paced(address, CHECK_PATH, check, args.paced_rate, args.seconds)
-                    )
+                    answered = paced(address, CHECK_PATH, check, args.paced_rate, args.seconds)
                     used = cpu_seconds(pids[name]) - before
                     cpu_ms[name].append(used * 1000 / max(1, len(answered)))
         spans_written = {
@@ -154,7 +152,7 @@ def main() -> None:
     path = args.out / "tracing_cost.json"
     path.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
-    print(f"results in {path.relative_to(ROOT)}")
+    print(f"results in {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 if __name__ == "__main__":
