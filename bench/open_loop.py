@@ -4,16 +4,18 @@
         --method /noticelookup.v1.NoticeLookup/CheckTraveler --request-file check.bin \\
         --rates 200,400,800 --seconds 5 --budget-ms 10 [--out bench/results] [--cpus 1]
 
-``--request-file`` holds one serialized protobuf request (raw bytes, no gRPC framing):
-it is sent as is, and answers are not parsed, so the client costs as little as possible.
+``--request-file`` holds one serialized protobuf request (raw bytes, no gRPC framing).
+Calls are made by :mod:`bench.h2_paced` (HTTP/2 frames encoded once, answers' trailers
+decoded for ``grpc-status``): a generator that costs a third of a grpc.aio client's
+CPU per call, so that the server, not the client, is what is measured.
 
 What it does: for each rate (ascending), requests go out on a fixed schedule, request
-``i`` due at ``start + i / rate``; requests that fell due while the generator slept (timer
-granularity, a busy event loop) go out together on waking. The generator never waits
-for an answer before sending the next request. Each call's latency is counted from its
-*scheduled* send time, not from when it was actually sent, and recorded in an
-HdrHistogram (1 µs to 60 s, 3 significant digits). A call that takes longer than
-``--timeout`` (also counted from its scheduled time) fails with DEADLINE_EXCEEDED;
+``i`` due at ``start + i / rate``, from a thread that sleeps until each is due. The
+generator never waits for an answer before sending the next request. Each call's
+latency is counted from its *scheduled* send time, not from when it was actually sent,
+and recorded in an HdrHistogram (1 µs to 60 s, 3 significant digits). A call that takes
+longer than ``--timeout`` (also counted from its scheduled time; the server is told it
+as ``grpc-timeout``) fails with DEADLINE_EXCEEDED, or NO_ANSWER when nothing came back;
 failures are counted by gRPC status code and kept out of the histogram. The sweep stops
 after two consecutive rates over budget (the server is past saturation), and reports the
 "knee": the highest rate whose p99 stayed under ``--budget-ms`` with no failures.
@@ -25,8 +27,7 @@ request that a real border terminal would have sent meanwhile (coordinated omiss
 Terminals do not wait for each other: arrivals are open. Measuring from the scheduled
 time also charges the generator's own lateness to the result; ``send_lag`` in the result
 says how late the generator issued calls, so a run where the *client* was the bottleneck
-can be told apart (a Python gRPC client costs about as much CPU per call as the server:
-pin it to a CPU of its own with ``--cpus``).
+can be told apart (pin it to a CPU of its own with ``--cpus``).
 
 Output: a table on stdout, and with ``--out DIR`` ``DIR/open_loop-LABEL.json`` and a PNG
 of p50/p99/p99.9 against offered rate (:func:`plot_sweep` draws several targets in one
@@ -36,7 +37,6 @@ figure, e.g. echo, cache hit and cache miss).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
 import json
 import math
@@ -50,13 +50,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import grpc
 from hdrh.histogram import HdrHistogram
+
+from bench.h2_paced import PacedClient
 
 LOWEST_US = 1
 HIGHEST_US = 60_000_000
 SIGNIFICANT_DIGITS = 3
-CONNECT_TIMEOUT_S = 10.0
+#: Calls per second of the unrecorded first call on each connection.
+PRIME_RATE = 100.0
 #: Send lag (p99) above which the CLI warns that the generator itself fell behind.
 LATE_MS = 5.0
 
@@ -117,38 +119,12 @@ class SweepResult:
         )
 
 
-class _Channels:
-    """Raw-bytes unary calls round-robin over ``count`` channels (one connection each)."""
-
-    def __init__(self, address: str, method: str, count: int) -> None:
-        self.channels = [
-            grpc.aio.insecure_channel(address, options=[("grpc.use_local_subchannel_pool", 1)])
-            for _ in range(count)
-        ]
-        self.calls = [c.unary_unary(method) for c in self.channels]
-        self._next = 0
-
-    async def prime(self, request: bytes, timeout_s: float) -> None:
-        """Connect every channel and make one (unrecorded) call on each."""
-        for channel, call in zip(self.channels, self.calls, strict=True):
-            await asyncio.wait_for(channel.channel_ready(), CONNECT_TIMEOUT_S)
-            await call(request, timeout=max(timeout_s, CONNECT_TIMEOUT_S))
-
-    def __call__(self, request: bytes, timeout: float) -> Any:
-        self._next = (self._next + 1) % len(self.calls)
-        return self.calls[self._next](request, timeout=timeout)
-
-    async def close(self) -> None:
-        for channel in self.channels:
-            await channel.close(grace=None)
-
-
 def _histogram() -> HdrHistogram:
     return HdrHistogram(LOWEST_US, HIGHEST_US, SIGNIFICANT_DIGITS)
 
 
-def _record(histogram: HdrHistogram, seconds: float) -> None:
-    histogram.record_value(min(HIGHEST_US, max(LOWEST_US, round(seconds * 1e6))))
+def _record(histogram: HdrHistogram, ms: float) -> None:
+    histogram.record_value(min(HIGHEST_US, max(LOWEST_US, round(ms * 1000))))
 
 
 def _ms(histogram: HdrHistogram, percentile: float) -> float:
@@ -157,78 +133,25 @@ def _ms(histogram: HdrHistogram, percentile: float) -> float:
     return round(float(histogram.get_value_at_percentile(percentile)) / 1000, 3)
 
 
-async def _run(
-    client: _Channels,
-    requests: Sequence[bytes],
-    rate: float,
-    seconds: float,
-    timeout_s: float,
-) -> RateResult:
-    if rate <= 0 or seconds <= 0 or not requests:
-        raise ValueError("rate and seconds must be positive, and requests not empty")
+def _run(client: PacedClient, rate: float, seconds: float, timeout_s: float) -> RateResult:
+    run = client.run(rate, seconds)
     latency = _histogram()
     lag = _histogram()
-    failures: Counter[str] = Counter()
-    pending: set[asyncio.Task[None]] = set()
-    broken: list[BaseException] = []  # anything but a gRPC error: a bug, raised at the end
-    total = int(rate * seconds)
-    last_answer = 0.0
-    clock = time.perf_counter
-
-    async def one(request: bytes, due: float) -> None:
-        nonlocal last_answer
-        late = clock() - due
-        _record(lag, late)
-        remaining = timeout_s - late
-        if remaining <= 0:  # the generator itself is hopelessly behind: never sent
+    failures = Counter(run.errors)
+    for ms in run.latencies_ms:
+        if ms > timeout_s * 1000:  # answered in time for gRPC, seen late by a busy client
             failures["DEADLINE_EXCEEDED"] += 1
-            return
-        try:
-            await client(request, timeout=remaining)
-        except grpc.aio.AioRpcError as exc:
-            failures[exc.code().name] += 1
-            return
-        now = clock()
-        last_answer = now
-        if now - due > timeout_s:  # answered in time for gRPC, seen late by a busy client
-            failures["DEADLINE_EXCEEDED"] += 1
-            return
-        _record(latency, now - due)
-
-    def finished(task: asyncio.Task[None]) -> None:
-        pending.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            broken.append(task.exception())  # type: ignore[arg-type]
-
-    start = clock()
-    i = 0
-    while i < total:
-        now = clock()
-        while i < total and start + i / rate <= now:
-            task = asyncio.create_task(one(requests[i % len(requests)], start + i / rate))
-            pending.add(task)
-            task.add_done_callback(finished)
-            i += 1
-        if i < total:
-            await asyncio.sleep(max(0.0, start + i / rate - clock()))
-    schedule_end = clock()
-    if pending:
-        # every call has a deadline at most timeout_s after its scheduled time
-        _, stragglers = await asyncio.wait(set(pending), timeout=timeout_s)
-        for task in stragglers:
-            task.cancel()
-        if stragglers:
-            await asyncio.wait(stragglers, timeout=1.0)
-            failures["DEADLINE_EXCEEDED"] += len(stragglers)
-    if broken:
-        raise broken[0]
-    elapsed = max(schedule_end, last_answer) - start
+        else:
+            _record(latency, ms)
+    for ms in run.send_lag_ms:
+        _record(lag, ms)
+    elapsed = max(run.schedule_end, run.last_answer) - run.started
     count = latency.get_total_count()
     return RateResult(
         offered_rate=rate,
         achieved_rate=round(count / elapsed, 1) if elapsed > 0 else 0.0,
         seconds=seconds,
-        sent=i,
+        sent=len(run.send_lag_ms),
         count=count,
         p50_ms=_ms(latency, 50),
         p90_ms=_ms(latency, 90),
@@ -242,7 +165,7 @@ async def _run(
     )
 
 
-async def run_rate(
+def run_rate(
     address: str,
     method: str,
     requests: Sequence[bytes],
@@ -254,19 +177,18 @@ async def run_rate(
 ) -> RateResult:
     """Send ``requests`` (cycled) at ``rate``/s for ``seconds`` on a fixed schedule.
 
-    Before the schedule starts, each of the ``channels`` connections is opened and makes
-    one unrecorded call. Then at most ``rate * seconds`` requests, and a final wait of at
-    most ``timeout_s`` for the last answers.
+    Before the schedule starts, ``channels`` connections are opened and each makes one
+    unrecorded call. Then at most ``rate * seconds`` requests, and a final wait of at
+    most ``timeout_s`` (and a second) for the last answers.
     """
-    client = _Channels(address, method, channels)
-    try:
-        await client.prime(requests[0], timeout_s)
-        return await _run(client, requests, rate, seconds, timeout_s)
-    finally:
-        await client.close()
+    with PacedClient(address, method, requests, channels, timeout_s) as client:
+        primed = client.run(PRIME_RATE, channels / PRIME_RATE)
+        if primed.errors:
+            raise RuntimeError(f"{address}{method} failed its first calls: {dict(primed.errors)}")
+        return _run(client, rate, seconds, timeout_s)
 
 
-async def sweep(  # noqa: PLR0917 (positional like run_rate's)
+def sweep(  # noqa: PLR0917 (positional like run_rate's)
     address: str,
     method: str,
     requests: Sequence[bytes],
@@ -289,8 +211,8 @@ async def sweep(  # noqa: PLR0917 (positional like run_rate's)
     over = 0
     for n, rate in enumerate(ordered):
         if n:
-            await asyncio.sleep(settle_s)
-        result = await run_rate(
+            time.sleep(settle_s)
+        result = run_rate(
             address, method, requests, rate, seconds, channels=channels, timeout_s=timeout_s
         )
         results.append(result)
@@ -415,22 +337,6 @@ def row(result: RateResult) -> str:
     )
 
 
-async def _main(args: argparse.Namespace, rates: list[float], request: bytes) -> SweepResult:
-    print(HEADER, flush=True)
-    return await sweep(
-        args.address,
-        args.method,
-        [request],
-        rates,
-        args.seconds,
-        args.budget_ms,
-        channels=args.channels,
-        timeout_s=args.timeout,
-        settle_s=args.settle,
-        progress=lambda r: print(row(r), flush=True),
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--address", required=True, help="HOST:PORT")
@@ -453,12 +359,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.cpus:
         os.sched_setaffinity(0, _cpu_set(args.cpus))
     label = args.label or args.method.rsplit("/", 1)[-1]
-    try:
-        import uvloop
-    except ImportError:
-        result = asyncio.run(_main(args, rates, request))
-    else:
-        result = uvloop.run(_main(args, rates, request))
+    print(HEADER, flush=True)
+    result = sweep(
+        args.address,
+        args.method,
+        [request],
+        rates,
+        args.seconds,
+        args.budget_ms,
+        channels=args.channels,
+        timeout_s=args.timeout,
+        settle_s=args.settle,
+        progress=lambda r: print(row(r), flush=True),
+    )
     late = [r for r in result.results if r.send_lag_p99_ms > LATE_MS]
     if late:
         print(

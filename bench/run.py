@@ -25,10 +25,10 @@ What it does, all on loopback, everything stopped at the end (even on error):
    percentiles against offered load; the failover and Redis-outage runs over time),
    and Locust's HTML and CSV.
 
-The load generators run on CPU 1 (h2load for ceilings, the open-loop asyncio client
-of ``bench.open_loop`` for latency at fixed arrival rates, Locust for the mixed
-behaviour); on a 2-core machine a Python generator costs as much CPU as the server,
-which is why ceilings come from h2load.
+The load generators run on CPU 1 (h2load for ceilings, the open-loop client of
+``bench.open_loop`` (``bench.h2_paced``: HTTP/2 frames encoded once) for latency at
+fixed arrival rates, Locust for the mixed behaviour); on a 2-core machine a grpc.aio
+client costs as much CPU as the server, which is why ceilings come from h2load.
 """
 
 from __future__ import annotations
@@ -313,7 +313,7 @@ def len_of_answer(url: str, request: bytes) -> int:
 def open_loop_sweep(
     address: str, method: str, requests: Sequence[bytes], rates: Sequence[float], seconds: float
 ) -> Any:
-    return uvloop.run(open_loop.sweep(address, method, requests, rates, seconds, BUDGET_MS))
+    return open_loop.sweep(address, method, requests, rates, seconds, BUDGET_MS)
 
 
 def run_mixed_locust(
