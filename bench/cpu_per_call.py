@@ -25,7 +25,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from bench.cache_throughput import CHECK_METHOD, clear_travellers, paced
+from bench.cache_throughput import CHECK_METHOD, ahead_of_generator, clear_travellers, paced
 from bench.core_latency import percentile, run_load
 from bench.echo_server import METHOD as ECHO_METHOD
 from bench.procs import cpu_seconds, echo_server, listening_pid, notice_server
@@ -76,6 +76,7 @@ def main() -> None:
         redis.start()
         if redis.pid is not None and hasattr(os, "sched_setaffinity"):
             os.sched_setaffinity(redis.pid, {1})
+            ahead_of_generator(redis.pid)
         base = {
             "NOTICE_LOOKUP_REDIS_URL": redis.url,
             "NOTICE_LOOKUP_CACHE__SECRET_FILE": str(secret),
