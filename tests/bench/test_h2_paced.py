@@ -7,51 +7,12 @@ import struct
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from concurrent import futures
 
 import grpc
 import hpack
-import pytest
 
 from bench.h2_paced import FRAME, SETTINGS, WINDOW_UPDATE, PacedClient, frame, request_headers
-
-METHOD = "/test.Paced/Call"
-ANSWER = b"\x0a\x03yes"
-
-
-@pytest.fixture
-def server() -> Iterator[
-    tuple[str, list[bytes], list[Callable[[bytes, grpc.ServicerContext], bytes]]]
-]:
-    """A grpcio server whose one method runs ``behaviour[0]``; requests are recorded."""
-    received: list[bytes] = []
-    lock = threading.Lock()
-
-    def answer(request: bytes, context: grpc.ServicerContext) -> bytes:
-        return ANSWER
-
-    behaviour = [answer]
-
-    def call(request: bytes, context: grpc.ServicerContext) -> bytes:
-        with lock:
-            received.append(request)
-        return behaviour[0](request, context)
-
-    grpc_server = grpc.server(futures.ThreadPoolExecutor(max_workers=16))
-    grpc_server.add_generic_rpc_handlers(
-        (
-            grpc.method_handlers_generic_handler(
-                "test.Paced", {"Call": grpc.unary_unary_rpc_method_handler(call)}
-            ),
-        )
-    )
-    port = grpc_server.add_insecure_port("127.0.0.1:0")
-    grpc_server.start()
-    try:
-        yield f"127.0.0.1:{port}", received, behaviour
-    finally:
-        grpc_server.stop(grace=None)
+from tests.bench.peer import ANSWER, METHOD
 
 
 def test_the_request_header_block_decodes_to_a_grpc_request() -> None:
