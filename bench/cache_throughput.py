@@ -170,6 +170,41 @@ async def saturate(client: Client, requests: Sequence[bytes], seconds: float) ->
     return done / (time.perf_counter() - started)
 
 
+async def open_loop(
+    client: Client, requests: Sequence[bytes], rate: float, seconds: float
+) -> list[float]:
+    """Requests on a fixed schedule at ``rate``/s, whatever the answers do (open loop).
+
+    Latency (ms) is counted from the moment a request is sent; the schedule never waits
+    for an answer, so a slow server meets more, not fewer, requests. Requests that fall
+    due while the client sleeps (timer granularity) are sent together on waking.
+    """
+    latencies: list[float] = []
+    total = int(rate * seconds)
+    start = time.perf_counter()
+
+    async def one(i: int) -> None:
+        sent = time.perf_counter()
+        try:
+            await client(requests[i % len(requests)])
+        except grpc.aio.AioRpcError as exc:
+            ERRORS[exc.code().name] += 1
+            return
+        latencies.append((time.perf_counter() - sent) * 1000)
+
+    tasks = []
+    i = 0
+    while i < total:
+        now = time.perf_counter()
+        while i < total and start + i / rate <= now:
+            tasks.append(asyncio.create_task(one(i)))
+            i += 1
+        if i < total:
+            await asyncio.sleep(max(0.0, start + i / rate - time.perf_counter()))
+    await asyncio.gather(*tasks)
+    return latencies
+
+
 async def sources_of(address: str, requests: Sequence[bytes]) -> Counter[str]:
     counts: Counter[str] = Counter()
     async with grpc.aio.insecure_channel(address) as channel:
