@@ -97,7 +97,7 @@ def main() -> None:
                 method = ECHO_METHOD if name == "echo" else CHECK_METHOD
                 pid = listening_pid(address)
                 before = cpu_seconds(pid)
-                latencies = paced(address, method, request, args.rate, args.seconds)
+                latencies = paced(address, method, request, args.rate, args.seconds).latencies_ms
                 per_call = (cpu_seconds(pid) - before) / len(latencies) * 1000
                 row = (per_call, percentile(latencies, 50), percentile(latencies, 99))
                 results[name].append(row)

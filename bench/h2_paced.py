@@ -20,9 +20,15 @@ writes. One sender thread sleeps until each call's scheduled time (``start + i /
 rate``; a thread sleep wakes within tens of microseconds, no event loop tick) and
 writes it on connection ``i % connections``. One reader thread per connection parses
 frames, decodes header blocks with ``hpack`` (the trailers carry ``grpc-status``),
-answers SETTINGS and PING, and follows flow control. A call's latency runs from its
-*scheduled* time to the arrival of its trailers, so the generator's own lateness is
-charged to the result (``send_lag`` reports it). A call that is not answered within
+answers SETTINGS and PING, and follows flow control. A call's latency runs from the
+moment the sender starts writing it (before any wait for the server's flow-control
+window) to the arrival of its trailers: the server's answer time as the caller sees
+it. The sender never waits for answers, so a stalled server still meets every call
+due meanwhile. How late the sender was is recorded apart (``send_lag_ms``: on a
+virtual machine a sleeping thread wakes 1-2 ms late at the 99th percentile when the
+host is busy), and so is the latency counted from each call's *scheduled* time
+(``from_schedule_ms``), which charges that lateness to the result. A call that is not
+answered within
 ``timeout_s`` (also sent as ``grpc-timeout``) counts as ``NO_ANSWER``; answers other
 than ``grpc-status: 0`` are counted by status name and kept out of the latencies.
 
@@ -114,11 +120,13 @@ def request_headers(authority: str, path: str, timeout_s: float) -> bytes:
 
 @dataclass
 class Run:
-    """One paced run: latencies (ms) of the calls answered with status OK."""
+    """One paced run: latencies (ms) of the calls answered with status OK, from their
+    send and from their scheduled time, and how late each call was sent."""
 
     rate: float
     seconds: float
     latencies_ms: list[float] = field(default_factory=list)
+    from_schedule_ms: list[float] = field(default_factory=list)
     send_lag_ms: list[float] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
     #: perf_counter times: the first call's schedule, the last send, the last answer.
@@ -142,8 +150,8 @@ class _Connection:
         self._window = threading.Condition(self._lock)
         self._send_window = 65_535  # the connection's, until the server grants more
         self._next_stream = 1
-        #: stream id -> (scheduled time, run it belongs to); set before the write.
-        self.pending: dict[int, tuple[float, Run]] = {}
+        #: stream id -> (send time, scheduled time, run); set before the write.
+        self.pending: dict[int, tuple[float, float, Run]] = {}
         self.closed: str | None = None
         # Reader state: HPACK, a header block being continued, DATA bytes not yet
         # granted back to the server with a WINDOW_UPDATE.
@@ -161,7 +169,7 @@ class _Connection:
         self._reader = threading.Thread(target=self._read, daemon=True, name=f"h2-{address}")
         self._reader.start()
 
-    def call(self, body: bytes, scheduled: float, run: Run) -> None:
+    def call(self, body: bytes, sent: float, scheduled: float, run: Run) -> None:
         """Send one call whose DATA payload (a gRPC message frame) is ``body``."""
         with self._window:
             if self.closed is not None:
@@ -174,7 +182,7 @@ class _Connection:
             self._send_window -= len(body)
             stream = self._next_stream
             self._next_stream += 2
-            self.pending[stream] = (scheduled, run)
+            self.pending[stream] = (sent, scheduled, run)
             self.sock.sendall(
                 frame(HEADERS, END_HEADERS, stream, self._header_block)
                 + frame(DATA, END_STREAM, stream, body)
@@ -240,15 +248,16 @@ class _Connection:
         entry = self.pending.pop(stream, None)
         if entry is None:
             return
-        scheduled, run = entry
+        sent, scheduled, run = entry
         if status == "OK":
-            run.latencies_ms.append((now - scheduled) * 1000)
+            run.latencies_ms.append((now - sent) * 1000)
+            run.from_schedule_ms.append((now - scheduled) * 1000)
             run.last_answer = max(run.last_answer, now)
         else:
             run.errors[status] += 1
 
     def fail_pending(self, run: Run, reason: str) -> None:
-        for stream, (_, owner) in list(self.pending.items()):
+        for stream, (_, _, owner) in list(self.pending.items()):
             if owner is run and self.pending.pop(stream, None) is not None:
                 run.errors[reason] += 1
 
@@ -353,8 +362,9 @@ class PacedClient:
             delay = due - clock()
             if delay > 0:
                 sleep(delay)
-            lags.append((clock() - due) * 1000)
-            connections[i % count].call(bodies[i % distinct], due, result)
+            sent = clock()
+            lags.append((sent - due) * 1000)
+            connections[i % count].call(bodies[i % distinct], sent, due, result)
         result.schedule_end = clock()
         deadline = result.schedule_end + self.timeout_s + 1
         while result.calls < total and clock() < deadline:

@@ -116,7 +116,9 @@ def main() -> None:
                 for name, address in addresses.items():
                     rounds[name].append(h2load(f"http://{address}{CHECK_PATH}", body, args.seconds))
                     before = cpu_seconds(pids[name])
-                    answered = paced(address, CHECK_PATH, check, args.paced_rate, args.seconds)
+                    answered = paced(
+                        address, CHECK_PATH, check, args.paced_rate, args.seconds
+                    ).latencies_ms
                     used = cpu_seconds(pids[name]) - before
                     cpu_ms[name].append(used * 1000 / max(1, len(answered)))
         spans_written = {

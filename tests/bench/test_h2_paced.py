@@ -37,6 +37,12 @@ def test_every_call_is_answered_and_every_request_arrives_intact(server) -> None
     assert len(run.latencies_ms) == 400
     assert all(0 < ms < 5_000 for ms in run.latencies_ms)
     assert len(run.send_lag_ms) == 400
+    # Counted from the scheduled time, a call also carries how late it was sent.
+    assert len(run.from_schedule_ms) == 400
+    assert all(
+        scheduled >= sent - 0.05
+        for scheduled, sent in zip(run.from_schedule_ms, run.latencies_ms, strict=True)
+    )
     assert Counter(received) == Counter({b"first": 134, b"second" * 10: 133, b"": 133})
 
 
