@@ -271,7 +271,7 @@ class _Connection:
         self._reader.join(timeout=5)
 
 
-def _realtime() -> None:
+def _realtime() -> bool:
     """Run the calling thread at the lowest real-time priority (SCHED_FIFO 1), where
     the process may: the generator then runs as soon as it is due instead of waiting
     behind ordinary work on its core. On the development machine the kernel's memory
@@ -279,9 +279,12 @@ def _realtime() -> None:
     meanwhile looked 5 ms slower. The threads sleep or block between calls, so they
     leave the core to the rest; Linux caps real-time threads at 95% of a core anyway."""
     if not hasattr(os, "sched_setscheduler"):
-        return
-    with contextlib.suppress(OSError):
+        return False
+    try:
         os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(1))
+    except OSError:
+        return False
+    return True
 
 
 def _headers_payload(payload: bytes, flags: int) -> bytes:
@@ -316,6 +319,8 @@ class PacedClient:
         if not requests:
             raise ValueError("no request to send")
         self.timeout_s = timeout_s
+        #: Whether the last run's sender had real-time priority (not allowed: no).
+        self.realtime = False
         block = request_headers(address, method, timeout_s)
         self._bodies = [b"\x00" + len(r).to_bytes(4, "big") + r for r in requests]
         self._connections: list[_Connection] = []
@@ -337,7 +342,7 @@ class PacedClient:
             raise ValueError("the rate must be positive and the duration not negative")
         policy = os.sched_getscheduler(0) if hasattr(os, "sched_getscheduler") else None
         collecting = gc.isenabled()
-        _realtime()
+        self.realtime = _realtime()
         gc.disable()
         try:
             return self._run(rate, seconds)

@@ -176,3 +176,16 @@ def test_calls_past_their_timeout_fail_and_the_run_still_ends(server) -> None:  
     assert sum(run.errors.values()) == 5
     assert set(run.errors) <= {"DEADLINE_EXCEEDED", "NO_ANSWER"}
     assert elapsed < 5.0
+
+
+def test_without_real_time_priority_the_run_goes_on_and_says_so(server, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    address, _, _ = server
+
+    def refused(*args: object) -> None:
+        raise PermissionError("not allowed")
+
+    monkeypatch.setattr("os.sched_setscheduler", refused)
+    with PacedClient(address, METHOD, [b"x"], connections=1) as client:
+        run = client.run(rate=100, seconds=0.2)
+    assert client.realtime is False
+    assert len(run.latencies_ms) == 20
