@@ -246,12 +246,14 @@ def measure_round(
 
 def paced(address: str, method: str, request: bytes, rate: float, seconds: float) -> h2_paced.Run:
     """``request`` sent at ``rate`` for ``seconds`` by the cheap paced client (after half
-    a second of warm-up); failed calls are counted in ERRORS."""
-    with h2_paced.PacedClient(address, method, [request]) as client:
-        client.run(rate, 0.5)  # warm up
-        run = client.run(rate, seconds)
+    a second of warm-up)."""
+    return _noted(h2_paced.paced(address, method, [request], rate, seconds), address)
+
+
+def _noted(run: h2_paced.Run, address: str) -> h2_paced.Run:
+    """Count ``run``'s failed calls in ERRORS, and note it if it was not real-time."""
     ERRORS.update(run.errors)
-    if not client.realtime:
+    if not run.realtime:
         NOT_REALTIME.append(address)
     return run
 
@@ -274,9 +276,8 @@ def _miss_path(address: str, seconds: float, round_no: int) -> dict[str, Any]:
     miss_rps = uvloop.run(_saturated(address, fresh, seconds))
     miss_rate = max(1.0, miss_rps / 2)
     later = [fresh_traveller(base + 500_000 + i) for i in range(int(miss_rate * seconds) + 1)]
-    run = h2_paced.paced(address, CHECK_METHOD, later, miss_rate, seconds, warm_s=0.0)
-    ERRORS.update(run.errors)
-    return {"miss_rps": miss_rps, **_latencies("miss", run)}
+    run = h2_paced.paced(address, CHECK_METHOD, later, miss_rate, seconds, warm_s=0)
+    return {"miss_rps": miss_rps, **_latencies("miss", _noted(run, address))}
 
 
 async def _saturated(address: str, requests: Sequence[bytes], seconds: float) -> float:

@@ -129,6 +129,8 @@ class Run:
     from_schedule_ms: list[float] = field(default_factory=list)
     send_lag_ms: list[float] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
+    #: Whether the sender had real-time priority (not where the process may not).
+    realtime: bool = False
     #: perf_counter times: the first call's schedule, the last send, the last answer.
     started: float = 0.0
     schedule_end: float = 0.0
@@ -319,8 +321,6 @@ class PacedClient:
         if not requests:
             raise ValueError("no request to send")
         self.timeout_s = timeout_s
-        #: Whether the last run's sender had real-time priority (not allowed: no).
-        self.realtime = False
         block = request_headers(address, method, timeout_s)
         self._bodies = [b"\x00" + len(r).to_bytes(4, "big") + r for r in requests]
         self._connections: list[_Connection] = []
@@ -342,10 +342,12 @@ class PacedClient:
             raise ValueError("the rate must be positive and the duration not negative")
         policy = os.sched_getscheduler(0) if hasattr(os, "sched_getscheduler") else None
         collecting = gc.isenabled()
-        self.realtime = _realtime()
+        realtime = _realtime()
         gc.disable()
         try:
-            return self._run(rate, seconds)
+            result = self._run(rate, seconds)
+            result.realtime = realtime
+            return result
         finally:
             if collecting:
                 gc.enable()
