@@ -135,10 +135,23 @@ class Run:
     started: float = 0.0
     schedule_end: float = 0.0
     last_answer: float = 0.0
+    # Failures are counted from the sender, the readers and the waiting caller.
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def calls(self) -> int:
-        return len(self.latencies_ms) + sum(self.errors.values())
+        with self._lock:
+            return len(self.latencies_ms) + sum(self.errors.values())
+
+    def failed(self, status: str) -> None:
+        with self._lock:
+            self.errors[status] += 1
+
+    def answered(self, sent: float, scheduled: float, now: float) -> None:
+        with self._lock:
+            self.latencies_ms.append((now - sent) * 1000)
+            self.from_schedule_ms.append((now - scheduled) * 1000)
+            self.last_answer = max(self.last_answer, now)
 
 
 class _Connection:
@@ -175,11 +188,11 @@ class _Connection:
         """Send one call whose DATA payload (a gRPC message frame) is ``body``."""
         with self._window:
             if self.closed is not None:
-                run.errors[self.closed] += 1
+                run.failed(self.closed)
                 return
             while self._send_window < len(body):
                 if not self._window.wait(timeout=10):
-                    run.errors["NO_SEND_WINDOW"] += 1
+                    run.failed("NO_SEND_WINDOW")
                     return
             self._send_window -= len(body)
             stream = self._next_stream
@@ -252,16 +265,14 @@ class _Connection:
             return
         sent, scheduled, run = entry
         if status == "OK":
-            run.latencies_ms.append((now - sent) * 1000)
-            run.from_schedule_ms.append((now - scheduled) * 1000)
-            run.last_answer = max(run.last_answer, now)
+            run.answered(sent, scheduled, now)
         else:
-            run.errors[status] += 1
+            run.failed(status)
 
     def fail_pending(self, run: Run, reason: str) -> None:
         for stream, (_, _, owner) in list(self.pending.items()):
             if owner is run and self.pending.pop(stream, None) is not None:
-                run.errors[reason] += 1
+                run.failed(reason)
 
     def close(self) -> None:
         with self._lock:
