@@ -6,8 +6,8 @@
 
 ``--request-file`` holds one serialized protobuf request (raw bytes, no gRPC framing).
 Calls are made by :mod:`bench.h2_paced` (HTTP/2 frames encoded once, answers' trailers
-decoded for ``grpc-status``): a generator that costs a third of a grpc.aio client's
-CPU per call, so that the server, not the client, is what is measured.
+decoded for ``grpc-status``): 0.17-0.19 ms of CPU per call on the development machine,
+against 0.47-0.51 ms for a grpc.aio client, so that the server is what is measured.
 
 What it does: for each rate (ascending), requests go out on a fixed schedule, request
 ``i`` due at ``start + i / rate``, from a thread that sleeps until each is due. The
