@@ -56,7 +56,7 @@ import uvloop
 from bench import h2_paced
 from bench.core_latency import percentile, run_load
 from bench.echo_server import METHOD as ECHO_METHOD
-from bench.procs import ROOT, echo_server, notice_server
+from bench.procs import ROOT, cpu_seconds, echo_server, listening_pid, notice_server
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.loading.generate import generate_dataset
 from tests.lab.postgres import PgCluster, running_cluster
@@ -248,6 +248,16 @@ def paced(address: str, method: str, request: bytes, rate: float, seconds: float
     """``request`` sent at ``rate`` for ``seconds`` by the cheap paced client (after half
     a second of warm-up)."""
     return _noted(h2_paced.paced(address, method, [request], rate, seconds), address)
+
+
+def paced_cpu(
+    address: str, method: str, request: bytes, rate: float, seconds: float
+) -> tuple[h2_paced.Run, float]:
+    """:func:`paced`, and the server's CPU time (ms, from /proc) per call it answered."""
+    pid = listening_pid(address)
+    before = cpu_seconds(pid)
+    run = paced(address, method, request, rate, seconds)
+    return run, (cpu_seconds(pid) - before) * 1000 / max(1, len(run.latencies_ms))
 
 
 def _noted(run: h2_paced.Run, address: str) -> h2_paced.Run:

@@ -25,10 +25,16 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from bench.cache_throughput import CHECK_METHOD, ahead_of_generator, clear_travellers, paced
+from bench.cache_throughput import (
+    CHECK_METHOD,
+    ahead_of_generator,
+    clear_travellers,
+    paced,
+    paced_cpu,
+)
 from bench.core_latency import percentile, run_load
 from bench.echo_server import METHOD as ECHO_METHOD
-from bench.procs import cpu_seconds, echo_server, listening_pid, notice_server
+from bench.procs import echo_server, notice_server
 from lookup_server.loading.generate import generate_dataset
 from tests.lab.redis import RedisServer
 
@@ -95,10 +101,8 @@ def main() -> None:
         for rep in range(args.reps):
             for name, address in addresses.items():
                 method = ECHO_METHOD if name == "echo" else CHECK_METHOD
-                pid = listening_pid(address)
-                before = cpu_seconds(pid)
-                latencies = paced(address, method, request, args.rate, args.seconds).latencies_ms
-                per_call = (cpu_seconds(pid) - before) / len(latencies) * 1000
+                run, per_call = paced_cpu(address, method, request, args.rate, args.seconds)
+                latencies = run.latencies_ms
                 row = (per_call, percentile(latencies, 50), percentile(latencies, 99))
                 results[name].append(row)
                 print(

@@ -40,11 +40,11 @@ from bench.cache_throughput import (
     clear_travellers,
     grpc_frame,
     h2load,
-    paced,
+    paced_cpu,
     sources_of,
 )
 from bench.core_latency import run_load
-from bench.procs import ROOT, cpu_seconds, listening_pid, notice_server
+from bench.procs import ROOT, notice_server
 from lookup_server.loading.generate import generate_dataset
 from lookup_server.settings import TelemetrySettings
 
@@ -109,18 +109,15 @@ def main() -> None:
             for address in addresses.values():  # cache the check (and verify it is CLEAR)
                 counts = asyncio.run(sources_of(address, [check, check]))
                 assert all(k.endswith(" CLEAR") for k in counts), counts
-            pids = {name: listening_pid(address) for name, address in addresses.items()}
             rounds: dict[str, list[float]] = {name: [] for name in variants}
             cpu_ms: dict[str, list[float]] = {name: [] for name in variants}
             for _ in range(args.rounds):
                 for name, address in addresses.items():
                     rounds[name].append(h2load(f"http://{address}{CHECK_PATH}", body, args.seconds))
-                    before = cpu_seconds(pids[name])
-                    answered = paced(
+                    _, per_call = paced_cpu(
                         address, CHECK_PATH, check, args.paced_rate, args.seconds
-                    ).latencies_ms
-                    used = cpu_seconds(pids[name]) - before
-                    cpu_ms[name].append(used * 1000 / max(1, len(answered)))
+                    )
+                    cpu_ms[name].append(per_call)
         spans_written = {
             name: sum(1 for _ in (data / f"traces-{name}.jsonl").open())
             for name in variants
