@@ -48,7 +48,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import grpc
 import uvloop
@@ -56,7 +56,7 @@ import uvloop
 from bench import h2_paced
 from bench.core_latency import percentile, run_load
 from bench.echo_server import METHOD as ECHO_METHOD
-from bench.procs import ROOT, cpu_seconds, echo_server, listening_pid, notice_server
+from bench.procs import ROOT, echo_server, listening_pid, notice_server, thread_cpu_seconds
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.loading.generate import generate_dataset
 from tests.lab.postgres import PgCluster, running_cluster
@@ -67,6 +67,8 @@ CLIENT_CPUS = {1}
 CHANNELS = 8
 IN_FLIGHT = 64
 CHECK_METHOD = "/noticelookup.v1.NoticeLookup/CheckTraveler"
+#: Seconds of paced calls before each measured paced run (not measured).
+WARM_S = 0.5
 
 #: Calls that failed, by status code (a healthy run has none).
 ERRORS: Counter[str] = Counter()
@@ -245,19 +247,32 @@ def measure_round(
 
 
 def paced(address: str, method: str, request: bytes, rate: float, seconds: float) -> h2_paced.Run:
-    """``request`` sent at ``rate`` for ``seconds`` by the cheap paced client (after half
-    a second of warm-up)."""
-    return _noted(h2_paced.paced(address, method, [request], rate, seconds), address)
+    """``request`` sent at ``rate`` for ``seconds`` by the cheap paced client (after
+    ``WARM_S`` of warm-up)."""
+    return _noted(h2_paced.paced(address, method, [request], rate, seconds, warm_s=WARM_S), address)
 
 
-def paced_cpu(
-    address: str, method: str, request: bytes, rate: float, seconds: float
-) -> tuple[h2_paced.Run, float]:
-    """:func:`paced`, and the server's CPU time (ms, from /proc) per call it answered."""
+class PacedCpu(NamedTuple):
+    run: h2_paced.Run
+    #: The server's CPU time (ms, from /proc) per call answered, over the measured
+    #: run only (not the connections' set-up or the warm-up).
+    per_call_ms: float
+    #: The same, by kind of thread (see :func:`bench.procs.thread_cpu_seconds`).
+    by_thread_ms: dict[str, float]
+
+
+def paced_cpu(address: str, method: str, request: bytes, rate: float, seconds: float) -> PacedCpu:
+    """:func:`paced`, and the CPU time the server spent per call during the run."""
     pid = listening_pid(address)
-    before = cpu_seconds(pid)
-    run = paced(address, method, request, rate, seconds)
-    return run, (cpu_seconds(pid) - before) * 1000 / max(1, len(run.latencies_ms))
+    with h2_paced.PacedClient(address, method, [request]) as client:
+        client.run(rate, WARM_S)
+        before = thread_cpu_seconds(pid)
+        run = client.run(rate, seconds)
+        used = thread_cpu_seconds(pid)
+    used.subtract(before)
+    calls = max(1, len(run.latencies_ms))
+    by_thread = {kind: seconds * 1000 / calls for kind, seconds in used.most_common() if seconds}
+    return PacedCpu(_noted(run, address), sum(by_thread.values()), by_thread)
 
 
 def _noted(run: h2_paced.Run, address: str) -> h2_paced.Run:

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -50,6 +51,25 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU time the process has used so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def thread_cpu_seconds(pid: int) -> Counter[str]:
+    """User + system CPU time used so far by the process's threads, summed by kind:
+    ``main`` (the thread that runs the event loop), else the thread's name (grpc's
+    ``event_engine`` workers; other Python threads, such as grpc.aio's completion-queue
+    poller, keep the process's name). A thread that ends takes its time with it."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used: Counter[str] = Counter()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            stat = (task / "stat").read_text()
+        except OSError:  # ended meanwhile
+            continue
+        name, _, rest = stat.partition("(")[2].rpartition(")")
+        fields = rest.split()
+        kind = "main" if task.name == str(pid) else name
+        used[kind] += (int(fields[11]) + int(fields[12])) / tick
+    return used
 
 
 def _pinned(command: list[str], cpus: str | None) -> list[str]:

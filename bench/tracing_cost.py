@@ -114,10 +114,11 @@ def main() -> None:
             for _ in range(args.rounds):
                 for name, address in addresses.items():
                     rounds[name].append(h2load(f"http://{address}{CHECK_PATH}", body, args.seconds))
-                    _, per_call = paced_cpu(
-                        address, CHECK_PATH, check, args.paced_rate, args.seconds
+                    cpu_ms[name].append(
+                        paced_cpu(
+                            address, CHECK_PATH, check, args.paced_rate, args.seconds
+                        ).per_call_ms
                     )
-                    cpu_ms[name].append(per_call)
         spans_written = {
             name: sum(1 for _ in (data / f"traces-{name}.jsonl").open())
             for name in variants
