@@ -3,6 +3,11 @@
 Single-threaded by design (one event loop per process), so no lock. The time to live
 bounds how long an entry lives in memory; correctness does not rest on it: every hit is
 checked against the change feed before it is served (see ``cache.feed``).
+
+Expired entries are dropped when looked up, and a few at each put from the least
+recently used end, so the tier holds about the entries of the last ``ttl_s`` seconds
+rather than ``max_entries`` mostly expired ones: less memory, and fewer objects for the
+garbage collector's full collections to walk (see ``lookup_server.runtime``).
 """
 
 from __future__ import annotations
@@ -12,6 +17,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from cache.entry import ClearEntry
+
+#: Expired entries dropped at most at each put: more than one, so that they go faster
+#: than new ones come; few, so that a put stays cheap.
+PURGED_PER_PUT = 2
 
 
 class LocalTier:
@@ -43,10 +52,17 @@ class LocalTier:
     def put(self, key: bytes, entry: ClearEntry) -> None:
         if self.max_entries <= 0:
             return
-        self._entries[key] = (self._clock() + self.ttl_s, entry)
-        self._entries.move_to_end(key)
-        while len(self._entries) > self.max_entries:
-            self._entries.popitem(last=False)
+        entries = self._entries
+        now = self._clock()
+        entries[key] = (now + self.ttl_s, entry)
+        entries.move_to_end(key)
+        for _ in range(PURGED_PER_PUT):
+            expires, _entry = next(iter(entries.values()))
+            if expires > now:
+                break
+            entries.popitem(last=False)
+        while len(entries) > self.max_entries:
+            entries.popitem(last=False)
 
     def discard(self, key: bytes) -> None:
         self._entries.pop(key, None)

@@ -127,6 +127,22 @@ def test_local_tier_expires_entries_after_ttl() -> None:
     assert len(tier) == 0
 
 
+def test_local_tier_drops_expired_entries_as_new_ones_come() -> None:
+    clock = FakeClock()
+    tier = LocalTier(100, ttl_s=5, clock=clock)
+    for key in (b"a", b"b", b"c", b"d"):
+        tier.put(key, ENTRY)
+    clock.now = 3.0
+    tier.put(b"e", ENTRY)  # expires at 8
+    clock.now = 6.0  # a-d have expired, never to be looked up again
+    tier.put(b"f", ENTRY)
+    tier.put(b"g", ENTRY)
+    assert len(tier) == 3  # e, f and g: only live entries left
+    assert tier.get(b"e") == ENTRY
+    assert tier.get(b"f") == ENTRY
+    assert tier.get(b"g") == ENTRY
+
+
 def test_local_tier_evicts_least_recently_used() -> None:
     tier = LocalTier(2, ttl_s=60, clock=FakeClock())
     tier.put(b"a", ENTRY)
