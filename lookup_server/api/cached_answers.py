@@ -12,9 +12,14 @@ with the two fields of its own:
                           + traveller (field 6)
                           + check_id (field 7)
 
+    CheckDocumentResponse = head (fields 1-3: verdict, document check, action)
+                          + provenance (field 4: static part + answered_at)
+                          + check_id (field 5)
+
 This is the protobuf encoding that :func:`~lookup_server.api.convert.check_traveler_response`
-produces for the same answer, field for field and in the same order (tests compare the
-bytes), so a terminal cannot tell the two paths apart.
+and :func:`~lookup_server.api.convert.check_document_response` produce for the same
+answer, field for field and in the same order (tests compare the bytes), so a terminal
+cannot tell the two paths apart.
 """
 
 from __future__ import annotations
@@ -35,12 +40,15 @@ MAX_REMEMBERED = 16_384
 _PROVENANCE_TAG = b"\x2a"  # field 5, length-delimited
 _ANSWERED_AT_TAG = b"\x42"  # Provenance field 8, length-delimited
 _CHECK_ID_TAG = b"\x3a"  # field 7, length-delimited
+_DOCUMENT_PROVENANCE_TAG = b"\x22"  # CheckDocumentResponse field 4
+_DOCUMENT_CHECK_ID_TAG = b"\x2a"  # CheckDocumentResponse field 5
 _VERDICT_CLEAR = pb.VERDICT_CLEAR
 
 
 @dataclass(frozen=True, slots=True)
 class EncodedAnswer:
-    """A CheckTravelerResponse already serialised, with what telemetry reads of it."""
+    """A CheckTravelerResponse or CheckDocumentResponse already serialised, with what
+    telemetry reads of it."""
 
     data: bytes
     verdict: int
@@ -48,8 +56,11 @@ class EncodedAnswer:
     check_id: str
 
 
-def serialize_response(response: pb.CheckTravelerResponse | EncodedAnswer) -> bytes:
-    """grpc's response serialiser for CheckTraveler: encoded answers pass through."""
+def serialize_response(
+    response: pb.CheckTravelerResponse | pb.CheckDocumentResponse | EncodedAnswer,
+) -> bytes:
+    """grpc's response serialiser for CheckTraveler and CheckDocument: encoded answers
+    pass through."""
     if isinstance(response, EncodedAnswer):
         return response.data
     return response.SerializeToString()
@@ -70,49 +81,91 @@ class CachedAnswers:
         self.checker = checker
         self._max = max_remembered
         self._parts: dict[tuple[TravellerQuery, CachedHit], _Parts] = {}
+        self._document_parts: dict[tuple[TravellerQuery, CachedHit], _Parts] = {}
 
     def encode(
         self, query: TravellerQuery, hit: CachedHit, answered_at: dt.datetime
     ) -> EncodedAnswer:
+        """A CheckTravelerResponse."""
         parts = self._parts.get((query, hit))
         if parts is None:
-            parts = self._encode_parts(query, hit)
-        check_id = new_check_id()
-        provenance = parts.provenance + _timestamp_field(_ANSWERED_AT_TAG, answered_at)
-        data = b"".join(
-            (
-                parts.head,
-                _PROVENANCE_TAG,
-                _varint(len(provenance)),
-                provenance,
-                parts.tail,
-                _CHECK_ID_TAG,
-                _varint(len(check_id)),
-                check_id.encode("ascii"),
-            )
-        )
-        return EncodedAnswer(data, _VERDICT_CLEAR, parts.source, check_id)
+            parts = self._remember(self._parts, query, hit, self._traveller_parts(query, hit))
+        return _joined(parts, _PROVENANCE_TAG, answered_at, _CHECK_ID_TAG)
 
-    def _encode_parts(self, query: TravellerQuery, hit: CachedHit) -> _Parts:
-        # Built by the same conversion as every other answer, then split by field.
-        epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # answered_at is each hit's own
-        response = convert.check_traveler_response(self.checker.answer(query, hit), epoch)
-        provenance = pb.Provenance()
-        provenance.CopyFrom(response.provenance)
-        provenance.ClearField("answered_at")
+    def encode_document(
+        self, query: TravellerQuery, hit: CachedHit, answered_at: dt.datetime
+    ) -> EncodedAnswer:
+        """A CheckDocumentResponse (``query``: a document check's, see
+        :func:`~lookup_server.api.convert.document_query_from_wire`)."""
+        parts = self._document_parts.get((query, hit))
+        if parts is None:
+            parts = self._remember(
+                self._document_parts, query, hit, self._document_check_parts(query, hit)
+            )
+        return _joined(parts, _DOCUMENT_PROVENANCE_TAG, answered_at, _DOCUMENT_CHECK_ID_TAG)
+
+    # Built by the same conversion as every other answer, then split by field; the
+    # epoch stands for answered_at, which is each hit's own.
+
+    def _traveller_parts(self, query: TravellerQuery, hit: CachedHit) -> _Parts:
+        response = convert.check_traveler_response(self.checker.answer(query, hit), _EPOCH)
         tail = pb.CheckTravelerResponse(traveler=response.traveler).SerializeToString()
-        for field in ("provenance", "traveler", "check_id"):
-            response.ClearField(field)
-        parts = _Parts(
-            head=response.SerializeToString(),
-            provenance=provenance.SerializeToString(),
-            tail=tail,
-            source=provenance.source,
-        )
-        if len(self._parts) >= self._max:
-            self._parts.clear()
-        self._parts[query, hit] = parts
+        response.ClearField("traveler")
+        return _split(response, tail)
+
+    def _document_check_parts(self, query: TravellerQuery, hit: CachedHit) -> _Parts:
+        response = convert.check_document_response(self.checker.answer(query, hit), _EPOCH)
+        return _split(response, b"")
+
+    def _remember(
+        self,
+        memo: dict[tuple[TravellerQuery, CachedHit], _Parts],
+        query: TravellerQuery,
+        hit: CachedHit,
+        parts: _Parts,
+    ) -> _Parts:
+        if len(memo) >= self._max:
+            memo.clear()
+        memo[query, hit] = parts
         return parts
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _split(response: pb.CheckTravelerResponse | pb.CheckDocumentResponse, tail: bytes) -> _Parts:
+    """``response`` (its per-hit parts not yet taken out) split around provenance."""
+    provenance = pb.Provenance()
+    provenance.CopyFrom(response.provenance)
+    provenance.ClearField("answered_at")
+    response.ClearField("provenance")
+    response.ClearField("check_id")
+    return _Parts(
+        head=response.SerializeToString(),
+        provenance=provenance.SerializeToString(),
+        tail=tail,
+        source=provenance.source,
+    )
+
+
+def _joined(
+    parts: _Parts, provenance_tag: bytes, answered_at: dt.datetime, check_id_tag: bytes
+) -> EncodedAnswer:
+    check_id = new_check_id()
+    provenance = parts.provenance + _timestamp_field(_ANSWERED_AT_TAG, answered_at)
+    data = b"".join(
+        (
+            parts.head,
+            provenance_tag,
+            _varint(len(provenance)),
+            provenance,
+            parts.tail,
+            check_id_tag,
+            _varint(len(check_id)),
+            check_id.encode("ascii"),
+        )
+    )
+    return EncodedAnswer(data, _VERDICT_CLEAR, parts.source, check_id)
 
 
 def _varint(value: int) -> bytes:

@@ -277,6 +277,29 @@ def traveller_query(request: pb.CheckTravelerRequest, *, today: dt.date) -> Trav
     raise InvalidInput("traveler", "set either mrz or fields", reason="REQUIRED")
 
 
+def document_query_from_wire(data: bytes) -> TravellerQuery:
+    """The document of a serialised CheckDocumentRequest, parsed and validated, as the
+    query a document check is (no name). Remembered per request bytes, as traveller
+    requests are (:func:`traveller_query_from_wire`); errors are not remembered."""
+    if len(data) <= MAX_REMEMBERED_REQUEST_BYTES:
+        return _remembered_document(data)
+    return _document_from_wire(data)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _remembered_document(data: bytes) -> TravellerQuery:
+    return _document_from_wire(data)
+
+
+def _document_from_wire(data: bytes) -> TravellerQuery:
+    try:
+        request = pb.CheckDocumentRequest.FromString(data)
+    except DecodeError as exc:
+        raise InvalidInput("request", "is not a CheckDocumentRequest message") from exc
+    key, document_type = document_key(request)
+    return TravellerQuery(document=key, document_type=document_type)
+
+
 def document_key(request: pb.CheckDocumentRequest) -> tuple[DocumentKey, str]:
     key = DocumentKey(
         _country(request.issuing_country, "issuing_country", required=True),

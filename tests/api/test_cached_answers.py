@@ -1,4 +1,5 @@
-"""Cached all-clears answered as pre-encoded bytes, and requests remembered by their bytes.
+"""Cached all-clears answered as pre-encoded bytes (traveller and document checks), and
+requests remembered by their bytes.
 
 The encoded answer must be the very bytes that the regular conversion gives for the
 same answer (same check id and time), whatever the traveller, the tier and the data
@@ -29,6 +30,10 @@ from tests.api.conftest import Harness
 from tests.api.test_bad_input import GOOD_TD3, _violation
 
 CHECK_METHOD = "/noticelookup.v1.NoticeLookup/CheckTraveler"
+DOCUMENT_METHOD = "/noticelookup.v1.NoticeLookup/CheckDocument"
+UNLISTED_DOCUMENT = pb.CheckDocumentRequest(
+    issuing_country="NOR", document_number="ZQ4455667", document_type="P"
+)
 MRZ = pb.CheckTravelerRequest(mrz=pb.MachineReadableZone(lines=GOOD_TD3))
 NAME_ONLY = pb.CheckTravelerRequest(
     fields=pb.TravelerFields(surname="LINDQVIST", given_names="ASTRID", nationality="SWE")
@@ -130,6 +135,59 @@ async def test_encoding_matches_for_every_kind_of_hit(
         assert parsed.provenance.data_version == state.version
 
 
+async def test_cached_document_answer_is_the_regular_encoding(harness: Harness) -> None:
+    call = harness.channel.unary_unary(DOCUMENT_METHOD)
+    data = UNLISTED_DOCUMENT.SerializeToString()
+    first = pb.CheckDocumentResponse.FromString(await call(data, timeout=5))
+    assert first.verdict == pb.VERDICT_CLEAR
+    assert first.provenance.source == pb.SOURCE_PRIMARY
+    raw = await call(data, timeout=5)
+    second = pb.CheckDocumentResponse.FromString(raw)
+    assert second.provenance.source == pb.SOURCE_CACHE_IN_PROCESS
+    assert second.check_id != first.check_id
+    assert second.document_check == first.document_check
+    assert second.action == first.action
+
+    cache = harness.app.cache
+    assert cache is not None
+    query = convert.document_query_from_wire(data)
+    assert query == TravellerQuery(document=DocumentKey("NOR", "ZQ4455667"), document_type="P")
+    entry = cache.local.get(cache.sealer.key(query))
+    assert entry is not None
+    hit = CachedHit(entry, Source.CACHE_IN_PROCESS, entry.state)
+    result = dataclasses.replace(cache.answer(query, hit), check_id=second.check_id)
+    answered_at = second.provenance.answered_at.ToDatetime(tzinfo=dt.UTC)
+    assert raw == convert.check_document_response(result, answered_at).SerializeToString()
+
+
+@pytest.mark.parametrize("entry_name", ENTRIES)
+@pytest.mark.parametrize("source", [Source.CACHE_IN_PROCESS, Source.CACHE_REDIS])
+async def test_document_encoding_matches_for_every_kind_of_hit(
+    harness: Harness, entry_name: str, source: Source
+) -> None:
+    query = TravellerQuery(document=DocumentKey("NOR", "X9876543"), document_type="P")
+    entry = ENTRIES[entry_name]
+    answered_at = dt.datetime(2026, 11, 29, 8, 0, 0, 123456, dt.UTC)
+    assert harness.app.cache is not None
+    answers = CachedAnswers(harness.app.cache)
+    for state in (entry.state, DataState(entry.version + 5, None)):
+        hit = CachedHit(entry, source, state)
+        for encoded in (
+            answers.encode_document(query, hit, answered_at),
+            answers.encode_document(query, hit, answered_at),  # from the remembered parts
+        ):
+            result = dataclasses.replace(
+                harness.app.cache.answer(query, hit), check_id=encoded.check_id
+            )
+            expected = convert.check_document_response(result, answered_at)
+            assert encoded.data == expected.SerializeToString()
+            assert encoded.source == convert.SOURCE_TO_PB[source]
+        # The same query and hit answered as a traveller check is another message.
+        traveller = answers.encode(query, hit, answered_at)
+        parsed = pb.CheckTravelerResponse.FromString(traveller.data)
+        assert parsed.traveler.document_number == "X9876543"
+
+
 async def test_remembered_parts_are_bounded(harness: Harness) -> None:
     assert harness.app.cache is not None
     answers = CachedAnswers(harness.app.cache, max_remembered=2)
@@ -195,3 +253,22 @@ async def test_large_request_is_answered_and_not_remembered(harness: Harness) ->
     assert [a.verdict for a in answers] == [pb.VERDICT_CLEAR, pb.VERDICT_CLEAR]
     assert answers[1].provenance.source == pb.SOURCE_CACHE_IN_PROCESS  # same traveller
     assert convert._remembered_query.cache_info().currsize == before
+
+
+async def test_undecodable_document_request_is_invalid_argument(harness: Harness) -> None:
+    call = harness.channel.unary_unary(DOCUMENT_METHOD)
+    for _ in range(2):  # and the second time too: errors are not remembered
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await call(b"\x0a\xff\xff\xff\xff\x0f", timeout=5)
+        assert caught.value.code() is grpc.StatusCode.INVALID_ARGUMENT
+        assert _violation(caught.value).field == "request"
+
+
+async def test_bad_document_request_stays_bad_when_repeated(harness: Harness) -> None:
+    bad = pb.CheckDocumentRequest(issuing_country="", document_number="ZQ4455667")
+    call = harness.channel.unary_unary(DOCUMENT_METHOD)
+    for _ in range(3):
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await call(bad.SerializeToString(), timeout=5)
+        assert caught.value.code() is grpc.StatusCode.INVALID_ARGUMENT
+        assert _violation(caught.value).field == "issuing_country"
