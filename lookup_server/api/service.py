@@ -165,10 +165,9 @@ class NoticeLookupService(pb_grpc.NoticeLookupServicer):
                     return answers.encode_document(query, hit, self.clock())
                 async with deadline.bounded():
                     result = await answers.checker.compute(query)
-            else:
-                assert query.document is not None  # a document check's query has one
+            else:  # (a document check is a traveller check without a name)
                 async with deadline.bounded():
-                    result = await self.checker.check_document(query.document, query.document_type)
+                    result = await self.checker.check_traveller(query)
             return convert.check_document_response(result, self.clock())
 
         return await self.guard.run(context, call, "CheckDocument", timed=False)

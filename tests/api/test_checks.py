@@ -8,7 +8,15 @@ import pytest
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.model import PartialDate, Sex
 from lookup_server.mrz import format_td1, format_td3
-from tests.api.conftest import RED_DOB, Harness
+from lookup_server.store.factory import open_store
+from tests.api.conftest import (
+    RED_DOB,
+    Harness,
+    SettingsFactory,
+    load_fixture_data,
+    start_harness,
+    stop_harness,
+)
 
 
 def _td3(
@@ -186,6 +194,37 @@ async def test_check_document(
     assert [r.match_kind for r in reply.document_check.records] == kinds
     if kinds == [pb.DOCUMENT_MATCH_KIND_OTHER_ISSUING_COUNTRY]:
         assert reply.action.code == "document.other-issuing-country"
+
+
+async def test_checks_without_a_cache(store_url: str, make_settings: SettingsFactory) -> None:
+    """With the cache off, every check goes to the store, repeats included."""
+    store = await open_store(store_url)
+    await load_fixture_data(store)
+    harness = await start_harness(
+        store, make_settings(database_url=store_url, cache={"enabled": False})
+    )
+    try:
+        assert harness.app.cache is None
+        stolen = pb.CheckDocumentRequest(document_number="A1234567", issuing_country="IDN")
+        unlisted = pb.CheckDocumentRequest(document_number="ZZ0000000", issuing_country="NLD")
+        for _ in range(2):
+            hit = await harness.stub.CheckDocument(stolen)
+            assert hit.verdict == pb.VERDICT_HIT
+            assert hit.document_check.status == pb.DOCUMENT_STATUS_STOLEN_FROM_BEARER
+            clear = await harness.stub.CheckDocument(unlisted)
+            assert clear.verdict == pb.VERDICT_CLEAR
+            assert clear.provenance.source == pb.SOURCE_PRIMARY
+            traveller = await harness.stub.CheckTraveler(
+                pb.CheckTravelerRequest(
+                    fields=pb.TravelerFields(
+                        document_number="ZZ0000000", issuing_country="NLD", surname="JANSEN"
+                    )
+                )
+            )
+            assert traveller.verdict == pb.VERDICT_CLEAR
+            assert traveller.provenance.source == pb.SOURCE_PRIMARY
+    finally:
+        await stop_harness(harness)
 
 
 async def test_get_notice(harness: Harness) -> None:
