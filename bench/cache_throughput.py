@@ -271,7 +271,7 @@ def paced_cpu(address: str, method: str, request: bytes, rate: float, seconds: f
         used = thread_cpu_seconds(pid)
     used.subtract(before)
     calls = max(1, len(run.latencies_ms))
-    by_thread = {kind: seconds * 1000 / calls for kind, seconds in used.most_common() if seconds}
+    by_thread = {kind: spent * 1000 / calls for kind, spent in used.most_common() if spent}
     return PacedCpu(_noted(run, address), sum(by_thread.values()), by_thread)
 
 
