@@ -22,6 +22,7 @@ import functools
 import hashlib
 import hmac
 import struct
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from lookup_server.model import DataState, TravellerQuery
@@ -33,7 +34,7 @@ _KEY_PREFIX = b"nl:clear:"
 _HEADER = struct.Struct("!BqqIB")  # format, version, as_of (µs, -1 unknown), considered, flags
 _MAC_BYTES = 16
 _TRUNCATED = 1
-#: Verified values remembered (then forgotten all at once): a booth's repeats.
+#: Verified values remembered, the oldest forgotten first: a booth's repeats.
 _MAX_OPENED = 16_384
 
 
@@ -65,7 +66,7 @@ class EntrySealer:
         self._keys = functools.lru_cache(maxsize=32_768)(self._digest)
         # Values that verified, by key and value: Redis hands the same bytes back for
         # every repeat, and checking them again would give the same answer.
-        self._opened: dict[tuple[bytes, bytes], ClearEntry] = {}
+        self._opened: OrderedDict[tuple[bytes, bytes], ClearEntry] = OrderedDict()
 
     def key(self, query: TravellerQuery) -> bytes:
         """Redis key of ``query``: a prefix and 20 bytes of keyed hash."""
@@ -93,7 +94,7 @@ class EntrySealer:
             entry = self._open(key, value)
             if entry is not None:
                 if len(self._opened) >= _MAX_OPENED:
-                    self._opened.clear()
+                    self._opened.popitem(last=False)
                 self._opened[key, value] = entry
         return entry
 

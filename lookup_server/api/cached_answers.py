@@ -25,6 +25,7 @@ cannot tell the two paths apart.
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from cache.checker import CachedChecker, CachedHit
@@ -33,8 +34,8 @@ from lookup_server.checker import new_check_id
 from lookup_server.generated.noticelookup.v1 import lookup_pb2 as pb
 from lookup_server.model import TravellerQuery
 
-#: Encoded answers remembered; beyond this many the memo starts again (a booth's
-#: repeats come within minutes, so only recent travellers matter).
+#: Encoded answers remembered; beyond this many the oldest are forgotten first (a
+#: booth's repeats come within minutes, so only recent travellers matter).
 MAX_REMEMBERED = 16_384
 
 _PROVENANCE_TAG = b"\x2a"  # field 5, length-delimited
@@ -74,14 +75,17 @@ class _Parts:
     source: int
 
 
+_Memo = OrderedDict[tuple[TravellerQuery, CachedHit], _Parts]
+
+
 class CachedAnswers:
     """Encodes :class:`~cache.checker.CachedHit` answers for one cached checker."""
 
     def __init__(self, checker: CachedChecker, max_remembered: int = MAX_REMEMBERED) -> None:
         self.checker = checker
         self._max = max_remembered
-        self._parts: dict[tuple[TravellerQuery, CachedHit], _Parts] = {}
-        self._document_parts: dict[tuple[TravellerQuery, CachedHit], _Parts] = {}
+        self._parts: _Memo = OrderedDict()
+        self._document_parts: _Memo = OrderedDict()
 
     def encode(
         self, query: TravellerQuery, hit: CachedHit, answered_at: dt.datetime
@@ -119,13 +123,13 @@ class CachedAnswers:
 
     def _remember(
         self,
-        memo: dict[tuple[TravellerQuery, CachedHit], _Parts],
+        memo: _Memo,
         query: TravellerQuery,
         hit: CachedHit,
         parts: _Parts,
     ) -> _Parts:
         if len(memo) >= self._max:
-            memo.clear()
+            memo.popitem(last=False)
         memo[query, hit] = parts
         return parts
 

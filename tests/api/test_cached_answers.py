@@ -193,11 +193,14 @@ async def test_remembered_parts_are_bounded(harness: Harness) -> None:
     answers = CachedAnswers(harness.app.cache, max_remembered=2)
     entry = ENTRIES["as of known"]
     now = dt.datetime(2026, 11, 29, tzinfo=dt.UTC)
-    for n in range(5):
-        query = TravellerQuery(document=None, surname=f"PERSON{n}", given_names="A")
-        encoded = answers.encode(query, CachedHit(entry, Source.CACHE_REDIS, entry.state), now)
+    hit = CachedHit(entry, Source.CACHE_REDIS, entry.state)
+    queries = [TravellerQuery(document=None, surname=f"PERSON{n}") for n in range(5)]
+    for n, query in enumerate(queries):
+        encoded = answers.encode(query, hit, now)
         assert pb.CheckTravelerResponse.FromString(encoded.data).traveler.surname == f"PERSON{n}"
         assert len(answers._parts) <= 2
+    # The oldest are forgotten first, not everything at once: the last two stay.
+    assert [query for query, _ in answers._parts] == queries[3:]
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,15 @@ def test_a_value_opened_before_is_remembered_only_for_its_own_key_and_bytes() ->
     assert sealer.open_entry(key, value) == ENTRY
 
 
+def test_opened_values_are_forgotten_oldest_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cache.entry._MAX_OPENED", 3)
+    sealer = EntrySealer(SECRET, "cfg")
+    keys = [sealer.key(TravellerQuery(document=None, surname=f"P{n}")) for n in range(5)]
+    for key in keys:
+        assert sealer.open_entry(key, sealer.seal(key, ENTRY)) == ENTRY
+    assert [key for key, _ in sealer._opened] == keys[2:]
+
+
 def test_a_value_sealed_with_another_secret_does_not_open() -> None:
     key = EntrySealer(SECRET, "cfg").key(QUERY)
     forged = EntrySealer(b"y" * 32, "cfg").seal(key, ENTRY)
