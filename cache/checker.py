@@ -33,7 +33,6 @@ from lookup_server.model import (
     CheckResult,
     DataState,
     DocumentCheck,
-    DocumentKey,
     Provenance,
     Source,
     TravellerQuery,
@@ -130,9 +129,6 @@ class CachedChecker:
             await shared.close()
 
     # ------------------------------------------------------------------ checks
-
-    async def check_document(self, key: DocumentKey, document_type: str = "") -> CheckResult:
-        return await self.check_traveller(TravellerQuery(document=key, document_type=document_type))
 
     async def get_notice(self, notice_id: str) -> NoticeAnswer:
         return await self.inner.get_notice(notice_id)

@@ -60,8 +60,6 @@ class Checks(Protocol):
 
     async def check_traveller(self, query: TravellerQuery) -> CheckResult: ...
 
-    async def check_document(self, key: DocumentKey, document_type: str = "") -> CheckResult: ...
-
     async def get_notice(self, notice_id: str) -> NoticeAnswer: ...
 
 
@@ -84,10 +82,6 @@ class Checker:
         self.options = options or CheckerOptions()
 
     # ------------------------------------------------------------------ public
-
-    async def check_document(self, key: DocumentKey, document_type: str = "") -> CheckResult:
-        query = TravellerQuery(document=key, document_type=document_type)
-        return await self.check_traveller(query)
 
     async def check_traveller(self, query: TravellerQuery) -> CheckResult:
         keys = query_keys(query) if query.has_name else ()
