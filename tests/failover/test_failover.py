@@ -128,6 +128,15 @@ def loaded(pair: Pair) -> Pair:
             await load_fixture_data(store)
         finally:
             await store.close()
+        # The tests open the replica as a store, which needs the schema and data the
+        # load wrote: wait for the replica to replay up to the primary's WAL position.
+        written = pair.primary.psql("SELECT pg_current_wal_lsn()").strip()
+        replayed = f"SELECT pg_last_wal_replay_lsn() >= '{written}'::pg_lsn"
+        await wait_until(
+            lambda: pair.replica.psql(replayed).strip() == "t",
+            timeout_s=60,
+            what="replica replayed the load",
+        )
 
     asyncio.run(load())
     return pair
